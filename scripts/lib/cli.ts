@@ -1,0 +1,54 @@
+/** Shared plumbing for the command-line tools: arguments, the content folder, today, exit codes. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { beijingDate, isRealDate } from '../../src/domain/index.ts';
+
+/** Exit codes promised to users' scripts. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export class UsageError extends Error {}
+
+/** Parses argv with node:util, turning its errors into a Chinese usage error. */
+export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${usage}`);
+  }
+}
+
+/** The registry folder: `--content`, else $REGISTRY_CONTENT, else ./content. */
+export async function resolveContentDir(flag: string | undefined): Promise<string> {
+  const dir = path.resolve(flag ?? process.env.REGISTRY_CONTENT ?? 'content');
+  const s = await stat(dir).catch(() => undefined);
+  if (!s?.isDirectory()) throw new UsageError(`找不到登记数据文件夹：${dir}`);
+  return dir;
+}
+
+/** `--today` or today's date in Beijing. */
+export function resolveToday(flag: string | undefined): string {
+  if (flag === undefined) return beijingDate(new Date());
+  if (!isRealDate(flag)) throw new UsageError(`--today 应为 YYYY-MM-DD 格式的真实日期`);
+  return flag;
+}
+
+/** Runs `main`, mapping usage and I/O errors to exit 2 with a one-line message (no stack trace). */
+export async function run(main: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await main();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (err instanceof UsageError) console.error(`用法错误：${e.message}`);
+    else if (e.code) console.error(`读写文件出错（${e.code}）：${e.path ?? e.message}`);
+    else console.error(`内部错误：${e.message}`);
+    process.exitCode = EXIT.usage;
+  }
+}
+
+/** Escapes a GitHub Actions workflow-command value. */
+export function escapeAnnotation(s: string, property = false): string {
+  let out = s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  if (property) out = out.replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return out;
+}

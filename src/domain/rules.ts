@@ -1,0 +1,207 @@
+/**
+ * Rules across files: references resolve, keys and names are unique among active accounts, tiers
+ * fit the unit and the policy, dates are in order and not in the future, approval numbers are
+ * unique, dissolved units hold no active accounts. Pure: registry and date in, findings out.
+ */
+import { dayNumber } from './dates.ts';
+import type { Filing } from './filing.ts';
+import type { Finding, Severity } from './findings.ts';
+import { keyString } from './platforms.ts';
+import type { Registry } from './registry.ts';
+
+export interface RuleOptions {
+  /** Today in Beijing, `YYYY-MM-DD`. */
+  today: string;
+}
+
+/** Normalises a name for exact-duplicate checks (width, case, spaces). */
+export function normalizeName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** Every cross-file finding for `reg`. */
+export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
+  const out: Finding[] = [];
+  const emit = (f: Filing<unknown> | { file: string; pos?: Record<string, [number, number]> }, field: string, code: string, message: string, severity: Severity = 'error') => {
+    const p = f.pos?.[field] ?? f.pos?.[field.replace(/\.[^.[]+$|\[\d+\]$/, '')] ?? [1, 1];
+    out.push({ file: f.file, line: p[0], column: p[1], field, code, message, severity });
+  };
+  const today = dayNumber(opts.today);
+  const unreadable = (kind: keyof Registry['unreadable'], id: string) => reg.unreadable[kind]?.includes(id) ?? false;
+
+  const policy = reg.policy?.data;
+  if (!reg.policy && !unreadable('policy', 'policy'))
+    out.push({ file: 'policy.yaml', line: 1, column: 1, field: '', code: 'policy/missing', message: '缺少管理办法配置文件 policy.yaml', severity: 'error' });
+
+  // Units: references, cycles, names.
+  const units = new Map(reg.units.map((u) => [u.data.id, u]));
+  const unitKnown = (id: string) => units.has(id) || unreadable('unit', id);
+  const unitNames = new Map<string, string>();
+  for (const u of reg.units) {
+    const d = u.data;
+    if (d.parent && !unitKnown(d.parent)) emit(u, 'parent', 'ref/parent', `上级单位 ${d.parent} 不存在（units/${d.parent}.yaml）`);
+    if (d.successor && !unitKnown(d.successor)) emit(u, 'successor', 'ref/successor', `承继单位 ${d.successor} 不存在（units/${d.successor}.yaml）`);
+    if (d.parent) {
+      const seen = new Set([d.id]);
+      let cur = units.get(d.parent);
+      while (cur) {
+        if (seen.has(cur.data.id)) {
+          emit(u, 'parent', 'unit/cycle', '上级单位形成了循环（A 的上级是 B，B 的上级又是 A）');
+          break;
+        }
+        seen.add(cur.data.id);
+        cur = cur.data.parent ? units.get(cur.data.parent) : undefined;
+      }
+    }
+    if (d.status === 'active') {
+      const n = normalizeName(d.name);
+      const other = unitNames.get(n);
+      if (other) emit(u, 'name', 'unit/duplicate-name', `单位名称与 ${other} 重复`);
+      else unitNames.set(n, u.file);
+    }
+  }
+  if (policy && reg.policy && policy.office.unit && !unitKnown(policy.office.unit))
+    emit(reg.policy, 'office.unit', 'ref/office-unit', `归口管理部门的单位编号 ${policy.office.unit} 不存在`);
+
+  // Accounts.
+  const accounts = new Map(reg.accounts.map((a) => [a.data.id, a]));
+  const accountKnown = (id: string) => accounts.has(id) || unreadable('account', id);
+  const keyOwner = new Map<string, string>();
+  const nameOwner = new Map<string, string>();
+  const linkOwner = new Map<string, string>();
+  const approvalOwner = new Map<string, string>();
+  const dupSeen = new Set<string>();
+  for (const a of reg.accounts) {
+    const d = a.data;
+    if (dupSeen.has(d.id)) emit(a, 'id', 'account/duplicate-id', `账号编号 ${d.id} 在其他单位文件夹中已存在`);
+    dupSeen.add(d.id);
+    const unit = units.get(d.unit);
+    if (!unit && !unreadable('unit', d.unit)) emit(a, 'unit', 'ref/unit', `主办单位 ${d.unit} 不存在（units/${d.unit}.yaml）`);
+    if (unit && d.status !== 'closed') {
+      if (unit.data.status === 'dissolved')
+        emit(a, 'status', 'unit/dissolved-active', `主办单位已撤销，其账号须停办或移交其他单位`);
+      else if (unit.data.status !== 'active')
+        emit(a, 'unit', 'unit/not-reassigned', `主办单位已${unit.data.status === 'merged' ? '合并' : '更名'}，请把账号移交承继单位 ${unit.data.successor}`, 'warning');
+    }
+    if (policy) {
+      const tier = policy.tiers.find((t) => t.level === d.tier);
+      if (!tier) emit(a, 'tier', 'tier/undefined', `管理办法中没有第 ${d.tier} 级平台`);
+      else if (unit && !tier.unitKinds.includes(unit.data.kind))
+        emit(a, 'tier', 'tier/unit-kind', `${tier.name}只适用于：${tier.description}；该单位的类型不符，请核对平台级别`);
+    }
+    // Dates in order.
+    const ds = d.dates;
+    const order: Array<[string, string | undefined]> =
+      d.filing === 'new'
+        ? [['dates.applied', ds.applied], ['approval.date', d.approval?.date], ['dates.opened', ds.opened], ['dates.closed', ds.closed]]
+        : [['dates.opened', ds.opened], ['dates.closed', ds.closed]];
+    if (d.filing === 'backfill') {
+      const pairs: Array<[string, string | undefined, string, string | undefined]> = [['dates.applied', ds.applied, 'approval.date', d.approval?.date]];
+      for (const [fa, va, fb, vb] of pairs) if (va && vb && va > vb) emit(a, fb, 'date/order', `${label(fb)}不能早于${label(fa)}`);
+    }
+    let prev: [string, string] | undefined;
+    for (const [field, v] of order) {
+      if (!v) continue;
+      if (prev && v < prev[1]) emit(a, field, 'date/order', `${label(field)}不能早于${label(prev[0])}`);
+      prev = [field, v];
+    }
+    if (d.filing === 'new' && ds.applied && ds.plannedOpening && ds.plannedOpening < ds.applied)
+      emit(a, 'dates.plannedOpening', 'date/order', '拟开通时间不能早于申请时间');
+    const past: Array<[string, string | undefined]> = [
+      ['dates.applied', ds.applied],
+      ['dates.opened', ds.opened],
+      ['dates.closed', ds.closed],
+      ['approval.date', d.approval?.date],
+      ...d.history.map((h, i): [string, string] => [`history[${i}].date`, h.date]),
+    ];
+    for (const [field, v] of past) if (v && dayNumber(v) > today) emit(a, field, 'date/future', `${label(field)}不能晚于今天（${opts.today}）`);
+    d.history.forEach((h, i) => {
+      if (ds.opened && h.date < ds.opened && h.kind !== 'keys') emit(a, `history[${i}].date`, 'date/order', '变更日期不能早于开通时间', 'warning');
+    });
+    // Uniqueness among active accounts.
+    if (d.status === 'active') {
+      d.keys.forEach((k, i) => {
+        const ks = keyString(d.platform, k.kind, k.value);
+        const other = keyOwner.get(ks);
+        if (other) emit(a, `keys[${i}].value`, 'key/duplicate', `该账号标识已被正常运营的账号 ${other} 登记，同一账号只能备案一次`);
+        else keyOwner.set(ks, a.file);
+      });
+      const nk = `${d.platform}:${normalizeName(d.name)}`;
+      const otherName = nameOwner.get(nk);
+      if (otherName) emit(a, 'name', 'name/duplicate', `同一平台上已有同名的正常运营账号 ${otherName}`);
+      else nameOwner.set(nk, a.file);
+      if (d.link) {
+        const otherLink = linkOwner.get(d.link);
+        if (otherLink) emit(a, 'link', 'link/duplicate', `该链接已被账号 ${otherLink} 登记`);
+        else linkOwner.set(d.link, a.file);
+      }
+      if (d.keys.length === 0 && !d.link) emit(a, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验');
+    }
+    if (d.approval) {
+      const other = approvalOwner.get(d.approval.number);
+      if (other) emit(a, 'approval.number', 'approval/duplicate', `审批号 ${d.approval.number} 已被 ${other} 使用，审批号不能重复`);
+      else approvalOwner.set(d.approval.number, a.file);
+    }
+  }
+
+  // Reviews and push lists.
+  const pushLists = new Set(reg.pushLists.map((p) => p.file));
+  const reviewed = new Set<string>();
+  for (const r of reg.reviews) {
+    const d = r.data;
+    reviewed.add(`reviews/${d.year}/${d.account}.pushes.csv`);
+    const acc = accounts.get(d.account);
+    if (!acc && !accountKnown(d.account)) emit(r, 'account', 'ref/account', `年审对应的账号 ${d.account} 不存在`);
+    if (dayNumber(d.submitted) > today) emit(r, 'submitted', 'date/future', `提交日期不能晚于今天（${opts.today}）`);
+    if (Number(d.submitted.slice(0, 4)) < d.year) emit(r, 'submitted', 'date/order', '年审提交日期不能早于所审年度');
+    if (d.result.date && d.result.date < d.submitted) emit(r, 'result.date', 'date/order', '审核日期不能早于提交日期');
+    if (d.pushList) {
+      const path = `reviews/${d.year}/${d.pushList}`;
+      if (d.pushList !== `${d.account}.pushes.csv`) emit(r, 'pushList', 'ref/pushlist', `推送清单文件名应为 ${d.account}.pushes.csv`);
+      else if (!pushLists.has(path) && !unreadable('pushList', d.account)) emit(r, 'pushList', 'ref/pushlist', `找不到推送清单文件 ${path}`);
+    } else if (policy?.annualReview.pushListRequired && acc && policy.annualReview.tiers.includes(acc.data.tier)) {
+      emit(r, 'pushList', 'review/pushlist-missing', '管理办法要求以电子文档报送年度推送内容清单，请附 <账号编号>.pushes.csv 并填写 pushList', 'warning');
+    }
+  }
+  for (const p of reg.pushLists)
+    if (!reviewed.has(p.file) && !unreadable('review', p.account))
+      out.push({ file: p.file, line: 1, column: 1, field: '', code: 'pushlist/orphan', message: `没有与该推送清单对应的年审表 reviews/${p.year}/${p.account}.yaml`, severity: 'error' });
+
+  // Work groups.
+  for (const g of reg.groups) {
+    const d = g.data;
+    if (!unitKnown(d.unit)) emit(g, 'unit', 'ref/unit', `所属部门 ${d.unit} 不存在（units/${d.unit}.yaml）`);
+    if (d.dissolved && d.dissolved < d.created) emit(g, 'dissolved', 'date/order', '解散日期不能早于建群日期');
+    if (d.dissolutionReported && (!d.dissolved || d.dissolutionReported < d.dissolved)) emit(g, 'dissolutionReported', 'date/order', '解散报备日期不能早于解散日期');
+    for (const field of ['created', 'dissolved', 'dissolutionReported'] as const) {
+      const v = d[field];
+      if (v && dayNumber(v) > today) emit(g, field, 'date/future', `日期不能晚于今天（${opts.today}）`);
+    }
+    if (policy?.groups.maxMembers && d.members > policy.groups.maxMembers && !d.dissolved)
+      emit(g, 'members', 'group/too-large', `群成员数量超过管理办法规定的上限 ${policy.groups.maxMembers} 人`, 'warning');
+  }
+
+  // Impostors.
+  for (const imp of reg.impostors) {
+    const d = imp.data;
+    if (d.imitates && !accountKnown(d.imitates)) emit(imp, 'imitates', 'ref/account', `仿冒的官方账号 ${d.imitates} 不存在`);
+    if (d.confirmed < d.reported) emit(imp, 'confirmed', 'date/order', '确认日期不能早于发现日期');
+    if (dayNumber(d.confirmed) > today) emit(imp, 'confirmed', 'date/future', `确认日期不能晚于今天（${opts.today}）`);
+    d.keys.forEach((k, i) => {
+      const owner = keyOwner.get(keyString(d.platform, k.kind, k.value));
+      if (owner) emit(imp, `keys[${i}].value`, 'impostor/registered', `该账号标识属于已备案的正常运营账号 ${owner}，不能同时列为冒用账号`);
+    });
+  }
+  return out;
+}
+
+const LABELS: Record<string, string> = {
+  'dates.applied': '申请时间',
+  'dates.plannedOpening': '拟开通时间',
+  'dates.opened': '开通时间',
+  'dates.closed': '停办时间',
+  'approval.date': '审批日期',
+};
+function label(field: string): string {
+  return LABELS[field] ?? (field.startsWith('history') ? '变更日期' : field);
+}

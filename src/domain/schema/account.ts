@@ -1,0 +1,181 @@
+/**
+ * An account filing (`content/accounts/<unit>/<id>.mdx`): the frontmatter holds every field of the
+ * five seeds' application, filing and change forms; the body is an optional public description.
+ */
+import * as z from 'zod';
+import { PLATFORM_IDS } from '../platforms.ts';
+import {
+  DateSchema,
+  HttpsUrlSchema,
+  IdSchema,
+  LongTextSchema,
+  PersonSchema,
+  TextSchema,
+  titled,
+} from './common.ts';
+
+export const ACCOUNT_STATUSES = ['applied', 'approved', 'active', 'closed'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
+  applied: '申请中',
+  approved: '已批准待开通',
+  active: '正常运营',
+  closed: '已停办',
+};
+
+/** Kinds of change recorded in the history (备案信息变更). */
+export const CHANGE_KINDS = [
+  'rename', // 账号名称变更
+  'admins', // 管理员变更
+  'head', // 主要负责人变更
+  'leader', // 分管领导变更
+  'maintenance', // 维护方式变更
+  'handover', // 移交其他单位
+  'keys', // 账号ID / 链接补报或变更
+  'scope', // 功能定位 / 发布内容范围变更
+  'verification', // 认证信息变更
+  'closure', // 停办
+  'other',
+] as const;
+
+/** A canonical account key, `(kind, value)`; the platform is the account's. */
+export const AccountKeySchema = z.strictObject({
+  /** Key kind, per shared/PLATFORMS.md (gh, biz, wxid, uid, mid, sec_uid …). */
+  kind: titled(z.string().min(1), '标识类型'),
+  /** 账号ID / 原始ID / UID …, in canonical form. */
+  value: titled(z.string().min(1), '标识值'),
+});
+
+export const ApprovalSchema = z.strictObject({
+  /** 审批号 / 备案号 ("年 第 号"), e.g. 2026-0012; written by the approval job after merge. */
+  number: titled(z.string().regex(/^\d{4}-\d{4,5}$/, { message: '审批号格式应为 年份-序号，如 2026-0012' }), '审批号'),
+  /** 审批日期 (宣传部意见 的日期). */
+  date: titled(DateSchema, '审批日期'),
+  /** The merged pull request that approved the filing. */
+  pr: titled(z.number().int().min(1).optional(), '审批的合并请求编号'),
+});
+
+export const HistoryEntrySchema = z.strictObject({
+  /** 变更发生日期: lateness is measured from here. */
+  date: titled(DateSchema, '变更日期'),
+  /** 变更类型 */
+  kind: titled(z.enum(CHANGE_KINDS, { message: `变更类型应为以下之一：${CHANGE_KINDS.join(', ')}` }), '变更类型'),
+  /** 变更内容 / 变更原因 (public wording; no phone numbers). */
+  summary: titled(TextSchema, '变更内容'),
+  /** 报备日期: when the change was reported (defaults to the pull request's date). */
+  reported: titled(DateSchema.optional(), '报备日期'),
+});
+
+export const AccountSchema = z
+  .strictObject({
+    /** 账号编号 = file name (lower-case ASCII). */
+    id: titled(IdSchema, '账号编号'),
+    /** 媒体名称 / 拟用名称 (the proposed name while applied). */
+    name: titled(TextSchema.max(60, { message: '名称不能超过 60 字' }), '媒体名称'),
+    /** Earlier names (更名前的名称), kept so the verifier knows them. */
+    formerNames: titled(z.array(TextSchema).default([]), '曾用名'),
+    /** 媒体类型 / 新媒体类型 */
+    platform: titled(z.enum(PLATFORM_IDS, { message: '平台类型不在支持列表中；其他平台请写 other 并填写 platformOther' }), '媒体类型'),
+    /** 其他（请注明）: the platform's name when `platform` is `other`. */
+    platformOther: titled(TextSchema.optional(), '其他平台名称'),
+    /** 账号ID and aliases, as canonical keys (shared/PLATFORMS.md). */
+    keys: titled(z.array(AccountKeySchema).default([]), '账号标识'),
+    /** 媒体链接地址 / 账号链接 (https). */
+    link: titled(HttpsUrlSchema.optional(), '媒体链接地址'),
+    /** 主办单位 / 所属单位 (unit id). */
+    unit: titled(IdSchema, '主办单位'),
+    /** 平台级别 (一级 / 二级 / 三级). */
+    tier: titled(z.number().int().min(1).max(3), '平台级别'),
+    /** 状态: applied, approved, active or closed. */
+    status: titled(z.enum(ACCOUNT_STATUSES, { message: '状态应为 applied、approved、active 或 closed' }), '状态'),
+    /** 审批类型: 申请开通 (new) or 已开通备案 (backfill of an account that already ran). */
+    filing: titled(z.enum(['new', 'backfill'], { message: '审批类型应为 new（申请开通）或 backfill（已开通备案）' }), '审批类型'),
+    /** 功能定位 (seed 003). */
+    purpose: titled(LongTextSchema, '功能定位'),
+    /** 发布内容范围 (seed 002). */
+    contentScope: titled(LongTextSchema.optional(), '发布内容范围'),
+    /** 申请理由 (seed 003). */
+    reason: titled(LongTextSchema.optional(), '申请理由'),
+    /** 认证说明 (seed 000) with 认证主体. */
+    verification: titled(
+      z
+        .strictObject({
+          /** 认证状态: verified (已认证), pending (认证中), none (未认证). */
+          status: titled(z.enum(['verified', 'pending', 'none'], { message: '认证状态应为 verified、pending 或 none' }), '认证状态'),
+          /** 认证主体, e.g. 江东理工大学. */
+          subject: titled(TextSchema.optional(), '认证主体'),
+          /** 认证说明 */
+          note: titled(TextSchema.optional(), '认证说明'),
+        })
+        .refine((v) => v.status === 'none' || v.subject !== undefined, {
+          message: '已认证或认证中的账号须填写认证主体 subject',
+          path: ['subject'],
+        })
+        .optional(),
+      '认证说明',
+    ),
+    dates: titled(
+      z.strictObject({
+        /** 申请时间 */
+        applied: titled(DateSchema.optional(), '申请时间'),
+        /** 拟开通时间 */
+        plannedOpening: titled(DateSchema.optional(), '拟开通时间'),
+        /** 开通时间 */
+        opened: titled(DateSchema.optional(), '开通时间'),
+        /** 停办时间 */
+        closed: titled(DateSchema.optional(), '停办时间'),
+      }),
+      '日期',
+    ),
+    /** 粉丝量 with the date it was counted. */
+    followers: titled(
+      z.strictObject({
+        count: titled(z.number().int().min(0), '粉丝量'),
+        asOf: titled(DateSchema, '统计日期'),
+      }).optional(),
+      '粉丝量',
+    ),
+    /** 审批号, date and PR: set only by the approval job after merge. */
+    approval: titled(ApprovalSchema.optional(), '审批信息'),
+    /** 变更记录 */
+    history: titled(z.array(HistoryEntrySchema).default([]), '变更记录'),
+    /** 停办理由 */
+    closure: titled(
+      z.strictObject({ reason: titled(TextSchema, '停办理由') }).optional(),
+      '停办信息',
+    ),
+    /** Private: 管理队伍. Never published. */
+    contacts: titled(
+      z.strictObject({
+        /** 主要负责人 / 第一责任人 / 负责人 */
+        head: titled(PersonSchema, '主要负责人'),
+        /** 分管领导 (seed 001) */
+        leader: titled(PersonSchema.optional(), '分管领导'),
+        /** 管理员 (姓名, 职务, 办公电话, 手机号码, 电子邮箱) */
+        admins: titled(z.array(PersonSchema).min(1, { message: '至少填写一名管理员' }), '管理员'),
+      }),
+      '管理队伍',
+    ),
+    /** 备注 */
+    note: titled(TextSchema.optional(), '备注'),
+  })
+  .superRefine((a, ctx) => {
+    const rule = (path: (string | number)[], message: string, code: string) =>
+      ctx.addIssue({ code: 'custom', path, message, params: { rule: code } });
+    if (a.platform === 'other' && !a.platformOther) rule(['platformOther'], '平台为“其他”时须注明平台名称 platformOther', 'account/platform-other');
+    if (a.filing === 'new' && !a.dates.applied) rule(['dates', 'applied'], '申请开通的账号须填写申请时间 dates.applied', 'account/date-required');
+    if (a.filing === 'new' && a.status === 'applied' && !a.dates.plannedOpening)
+      rule(['dates', 'plannedOpening'], '申请中的账号须填写拟开通时间 dates.plannedOpening', 'account/date-required');
+    if (a.status === 'approved' && !a.approval) rule(['approval'], '状态为已批准（approved）的账号应有审批信息', 'account/approval-missing');
+    if (a.status === 'active' && !a.dates.opened) rule(['dates', 'opened'], '正常运营的账号须填写开通时间 dates.opened', 'account/date-required');
+    if (a.status === 'closed' && !a.dates.closed) rule(['dates', 'closed'], '已停办的账号须填写停办时间 dates.closed', 'account/date-required');
+    if (a.status === 'closed' && !a.closure) rule(['closure'], '已停办的账号须填写停办理由 closure.reason', 'account/closure-reason');
+    if (a.status !== 'closed' && a.dates.closed)
+      rule(['dates', 'closed'], '只有已停办的账号才有停办时间；停办后重新开设须另行申请新账号', 'account/revived');
+    if (a.status !== 'closed' && a.history.some((h) => h.kind === 'closure'))
+      rule(['status'], '该账号已有停办记录，不能恢复运营；重新开设须另行申请新账号', 'account/revived');
+    if ((a.status === 'applied' || a.status === 'approved') && a.dates.opened)
+      rule(['dates', 'opened'], '尚未开通的账号不应填写开通时间；开通后请把状态改为 active', 'account/status-dates');
+  });
+export type Account = z.infer<typeof AccountSchema>;
