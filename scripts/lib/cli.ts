@@ -35,6 +35,9 @@ export function resolveToday(flag: string | undefined): string {
 
 /** Runs `main`, mapping usage and I/O errors to exit 2 with a one-line message (no stack trace). */
 export async function run(main: () => Promise<number>): Promise<void> {
+  // The yaml library reads process.env.LOG_TOKENS for every token; a plain-object copy of the
+  // environment makes that lookup cheap (the native getter costs seconds on a large registry).
+  process.env = { ...process.env };
   try {
     process.exitCode = await main();
   } catch (err) {

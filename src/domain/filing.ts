@@ -15,6 +15,7 @@ import { PageSchema, type Page } from './schema/page.ts';
 import { PolicySchema, type Policy } from './schema/policy.ts';
 import { PUSH_LIST_COLUMNS, ReviewSchema, type Review } from './schema/review.ts';
 import { UnitSchema, type Unit } from './schema/unit.ts';
+import { resolvePolicyValue, type PresetTexts } from './presets.ts';
 import { fieldInfo } from './schema-info.ts';
 import { findInvisibleChars, lineStarts, positionAt } from './text.ts';
 import { parseStrictYaml } from './yaml.ts';
@@ -108,6 +109,8 @@ export function classifyPath(rel: string): FileRole | Finding {
 export interface ParseContext {
   /** Hosts links in descriptions may point to (the policy's domains and extra hosts); defaults are always allowed. */
   linkHosts?: readonly string[];
+  /** Preset texts (presets/<id>.yaml) that a policy file may `extends`. */
+  presets?: PresetTexts;
 }
 
 const SCHEMAS = {
@@ -160,17 +163,31 @@ export function parseFile(rel: string, text: string, ctx: ParseContext = {}): Pa
   for (const p of yaml.problems) add(p.code, p.message, yamlOffset + p.offset, p.path ? formatPath(p.path) : '');
   if (yaml.value === undefined) return { role, findings };
 
+  // A policy may extend a preset: validate the merged rulebook, report against this file.
+  let value = yaml.value;
+  if (role.kind === 'policy') {
+    const resolved = resolvePolicyValue(value, ctx.presets);
+    if (!resolved.ok) {
+      add(resolved.code, resolved.message, yamlOffset + yaml.locate(['extends'], true), 'extends');
+      return { role, findings };
+    }
+    const own = value as Record<string, unknown>;
+    if (resolved.preset && typeof own.preset === 'string' && own.preset !== resolved.preset)
+      add('policy/preset-mismatch', `preset（${own.preset}）与继承的预设 extends（${resolved.preset}）不一致，请删除 preset 或改为一致`, yamlOffset + yaml.locate(['preset'], true), 'preset');
+    value = resolved.value;
+  }
+
   const schema = SCHEMAS[role.kind];
-  const result = schema.safeParse(yaml.value);
-  const data = yaml.value as Record<string, unknown>;
+  const result = schema.safeParse(value);
+  const data = value as Record<string, unknown>;
   if (!result.success) {
     for (const issue of result.error.issues) {
       for (const f of issueFindings(issue, schema, data)) {
-        add(f.code, f.message, yamlOffset + yaml.locate(f.path, true), formatPath(f.path));
+        add(f.code, f.message, yamlOffset + yaml.locate(f.at ?? f.path, true), formatPath(f.path));
       }
     }
   }
-  const pos = positionsOf(yaml, data, yamlOffset, at);
+  const pos = positionsOf(yaml, yamlOffset, at);
   const fieldAt = (path: (string | number)[]) => yamlOffset + yaml.locate(path, true);
 
   // The file name is the id.
@@ -210,6 +227,8 @@ interface IssueFinding {
   code: string;
   message: string;
   path: (string | number)[];
+  /** Where to point when the field itself is absent (e.g. the `status` that requires it). */
+  at?: (string | number)[];
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -258,9 +277,9 @@ function issueFindings(issue: z.core.$ZodIssue, schema: z.ZodType, data: unknown
     case 'invalid_format':
       return [{ code: info.format === 'date' ? 'date/format' : 'field/format', message: `${name2}${own ?? '格式不正确'}`, path }];
     case 'custom': {
-      const rule = (issue.params as { rule?: string } | undefined)?.rule;
+      const { rule, at } = (issue.params ?? {}) as { rule?: string; at?: (string | number)[] };
       if (info.format === 'date' && !rule) return [{ code: 'date/invalid', message: `${name2}${own ?? '不是真实存在的日期'}`, path }];
-      return [{ code: rule ?? 'field/invalid', message: own ? (rule ? own : `${name2}${own}`) : `${name}不符合要求`, path }];
+      return [{ code: rule ?? 'field/invalid', message: own ? (rule ? own : `${name2}${own}`) : `${name}不符合要求`, path, ...(at && valueAt(data, path) === undefined ? { at } : {}) }];
     }
     default:
       return [{ code: 'field/invalid', message: `${name2}${own ?? '不符合要求'}`, path }];
@@ -276,24 +295,17 @@ function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
   return v;
 }
 
-/** Positions of every field of `data`, keyed by field path. */
+/** Positions of every field, keyed by field path. */
 function positionsOf(
   yaml: ReturnType<typeof parseStrictYaml>,
-  data: unknown,
   offset: number,
   at: (o: number) => { line: number; column: number },
 ): Positions {
   const pos: Positions = {};
-  const visit = (value: unknown, path: (string | number)[], depth: number) => {
-    if (path.length) {
-      const p = at(offset + yaml.locate(path, true));
-      pos[formatPath(path)] = [p.line, p.column];
-    }
-    if (depth > 3 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i], depth + 1));
-    else for (const [k, v] of Object.entries(value)) visit(v, [...path, k], depth + 1);
-  };
-  visit(data, [], 0);
+  for (const [path, o] of yaml.offsets()) {
+    const p = at(offset + o);
+    pos[path] = [p.line, p.column];
+  }
   return pos;
 }
 

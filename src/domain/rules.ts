@@ -8,6 +8,7 @@ import type { Filing } from './filing.ts';
 import type { Finding, Severity } from './findings.ts';
 import { keyString } from './platforms.ts';
 import type { Registry } from './registry.ts';
+import { checkAccountNames } from './verify/name-rules.ts';
 
 export interface RuleOptions {
   /** Today in Beijing, `YYYY-MM-DD`. */
@@ -70,6 +71,15 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
   const nameOwner = new Map<string, string>();
   const linkOwner = new Map<string, string>();
   const approvalOwner = new Map<string, string>();
+  // The first holder of a duplicated value is told too (once), so whichever file is new, both show.
+  const firstHolder = new Map<string, [Filing<unknown>, string]>();
+  const alsoTellFirst = (kind: string, value: string, code: string, message: (other: string) => string, current: Filing<unknown>) => {
+    const first = firstHolder.get(`${kind}\0${value}`);
+    if (!first) return;
+    firstHolder.delete(`${kind}\0${value}`);
+    emit(first[0], first[1], code, message(current.file));
+  };
+  const remember = (kind: string, value: string, f: Filing<unknown>, field: string) => firstHolder.set(`${kind}\0${value}`, [f, field]);
   const dupSeen = new Set<string>();
   for (const a of reg.accounts) {
     const d = a.data;
@@ -123,24 +133,44 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
       d.keys.forEach((k, i) => {
         const ks = keyString(d.platform, k.kind, k.value);
         const other = keyOwner.get(ks);
-        if (other) emit(a, `keys[${i}].value`, 'key/duplicate', `该账号标识已被正常运营的账号 ${other} 登记，同一账号只能备案一次`);
-        else keyOwner.set(ks, a.file);
+        if (other) {
+          emit(a, `keys[${i}].value`, 'key/duplicate', `该账号标识已被正常运营的账号 ${other} 登记，同一账号只能备案一次`);
+          alsoTellFirst('key', ks, 'key/duplicate', (o) => `该账号标识又被 ${o} 登记，同一账号只能备案一次`, a);
+        } else {
+          keyOwner.set(ks, a.file);
+          remember('key', ks, a, `keys[${i}].value`);
+        }
       });
       const nk = `${d.platform}:${normalizeName(d.name)}`;
       const otherName = nameOwner.get(nk);
-      if (otherName) emit(a, 'name', 'name/duplicate', `同一平台上已有同名的正常运营账号 ${otherName}`);
-      else nameOwner.set(nk, a.file);
+      if (otherName) {
+        emit(a, 'name', 'name/duplicate', `同一平台上已有同名的正常运营账号 ${otherName}`);
+        alsoTellFirst('name', nk, 'name/duplicate', (o) => `同一平台上的 ${o} 与本账号同名`, a);
+      } else {
+        nameOwner.set(nk, a.file);
+        remember('name', nk, a, 'name');
+      }
       if (d.link) {
         const otherLink = linkOwner.get(d.link);
-        if (otherLink) emit(a, 'link', 'link/duplicate', `该链接已被账号 ${otherLink} 登记`);
-        else linkOwner.set(d.link, a.file);
+        if (otherLink) {
+          emit(a, 'link', 'link/duplicate', `该链接已被账号 ${otherLink} 登记`);
+          alsoTellFirst('link', d.link, 'link/duplicate', (o) => `该链接又被账号 ${o} 登记`, a);
+        } else {
+          linkOwner.set(d.link, a.file);
+          remember('link', d.link, a, 'link');
+        }
       }
       if (d.keys.length === 0 && !d.link) emit(a, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验');
     }
     if (d.approval) {
       const other = approvalOwner.get(d.approval.number);
-      if (other) emit(a, 'approval.number', 'approval/duplicate', `审批号 ${d.approval.number} 已被 ${other} 使用，审批号不能重复`);
-      else approvalOwner.set(d.approval.number, a.file);
+      if (other) {
+        emit(a, 'approval.number', 'approval/duplicate', `审批号 ${d.approval.number} 已被 ${other} 使用，审批号不能重复`);
+        alsoTellFirst('approval', d.approval.number, 'approval/duplicate', (o) => `审批号 ${d.approval!.number} 又被 ${o} 使用，审批号不能重复`, a);
+      } else {
+        approvalOwner.set(d.approval.number, a.file);
+        remember('approval', d.approval.number, a, 'approval.number');
+      }
     }
   }
 
@@ -180,6 +210,9 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
     if (policy?.groups.maxMembers && d.members > policy.groups.maxMembers && !d.dissolved)
       emit(g, 'members', 'group/too-large', `群成员数量超过管理办法规定的上限 ${policy.groups.maxMembers} 人`, 'warning');
   }
+
+  // Look-alike names across units (name/look-alike, name/similar): src/domain/verify/name-rules.ts.
+  out.push(...checkAccountNames(reg));
 
   // Impostors.
   for (const imp of reg.impostors) {

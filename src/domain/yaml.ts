@@ -1,8 +1,9 @@
 /**
  * Strict YAML: the 1.2 core schema, one document, no anchors, aliases, tags or merge keys, no
- * duplicate keys, and dates quoted. Returns the plain value and a way to locate any field path.
+ * duplicate keys, and dates quoted. One walk over the document checks every node, builds the
+ * plain value and records where each field starts, so any finding can name its line.
  */
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 
 export interface YamlProblem {
   code: string;
@@ -12,30 +13,29 @@ export interface YamlProblem {
   path?: Array<string | number>;
 }
 
-/** The field path of `node` from the visitor's ancestors. */
-function pathOf(ancestors: readonly unknown[], node: unknown): Array<string | number> {
-  const out: Array<string | number> = [];
-  const chain = [...ancestors, node];
-  for (let i = 0; i < chain.length - 1; i++) {
-    const a = chain[i];
-    if (isPair(a) && isScalar(a.key)) out.push(String(a.key.value));
-    else if (isSeq(a)) out.push(a.items.indexOf(chain[i + 1] as never));
-  }
-  return out;
-}
-
 export interface StrictYaml {
   value: unknown;
   problems: YamlProblem[];
-  /** Offset of the node at `path` (or of its nearest existing ancestor), and whether it was found. */
+  /** Offsets of every field: the key's offset for map entries, the item's for list items. */
+  offsets(): Map<string, number>;
+  /** Offset of the field at `path`, or of its nearest existing ancestor. */
   locate(path: ReadonlyArray<string | number>, preferKey?: boolean): number;
 }
 
 const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[T ]|$)/;
+type Ranged = { range?: [number, number, number] | null; anchor?: string; tag?: string };
+
+function offsetOf(node: unknown, fallback: number): number {
+  const range = (node as Ranged | null)?.range;
+  return range ? range[0] : fallback;
+}
+
+function fieldKey(prefix: string, part: string | number): string {
+  return typeof part === 'number' ? `${prefix}[${part}]` : prefix ? `${prefix}.${part}` : part;
+}
 
 /** Parses `text` strictly; never throws. */
 export function parseStrictYaml(text: string): StrictYaml {
-  const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: '1.2',
     schema: 'core',
@@ -43,10 +43,10 @@ export function parseStrictYaml(text: string): StrictYaml {
     uniqueKeys: true,
     strict: true,
     prettyErrors: false,
-    lineCounter,
-    keepSourceTokens: false,
   }) as Document.Parsed;
   const problems: YamlProblem[] = [];
+  const offsets = new Map<string, number>();
+  const none: StrictYaml = { value: undefined, problems, offsets: () => offsets, locate: () => 0 };
   for (const e of doc.errors) {
     const code = e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : e.code === 'MULTIPLE_DOCS' ? 'yaml/multiple-documents' : 'yaml/syntax';
     const message =
@@ -57,68 +57,76 @@ export function parseStrictYaml(text: string): StrictYaml {
           : `YAML 格式错误：${yamlErrorHint(e.code)}`;
     problems.push({ code, message, offset: e.pos[0] });
   }
-  if (problems.length > 0) return { value: undefined, problems, locate: () => 0 };
-
-  visit(doc, {
-    Node(_key, node, ancestors) {
-      const n = node as Node & { anchor?: string; tag?: string; range?: [number, number, number] };
-      const at = n.range?.[0] ?? 0;
-      if (isAlias(node)) problems.push({ code: 'yaml/alias', message: '不允许使用 YAML 别名（*name）', offset: at });
-      if (n.anchor) problems.push({ code: 'yaml/anchor', message: '不允许使用 YAML 锚点（&name）', offset: at });
-      if (n.tag) problems.push({ code: 'yaml/tag', message: '不允许使用 YAML 标签（!tag）', offset: at });
-      if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && DATE_LIKE.test(node.value))
-        problems.push({ code: 'date/unquoted', message: '日期须用引号括起来，写成 \'YYYY-MM-DD\'', offset: at, path: pathOf(ancestors, node) });
-    },
-    Pair(_key, pair) {
-      const k = pair.key;
-      if (isScalar(k) && k.value === '<<' && k.type === 'PLAIN')
-        problems.push({ code: 'yaml/merge-key', message: '不允许使用 YAML 合并键（<<）', offset: k.range?.[0] ?? 0 });
-      else if (!isScalar(k) || typeof k.value !== 'string')
-        problems.push({ code: 'yaml/key', message: '字段名必须是文字', offset: isNode(k) ? (k.range?.[0] ?? 0) : 0 });
-    },
-  });
+  if (problems.length > 0) return none;
   if (!isMap(doc.contents)) {
     problems.push({ code: 'yaml/not-mapping', message: '文件内容应为“字段: 值”形式的列表', offset: 0 });
+    return none;
   }
+
+  let fatal = false;
+  const walk = (node: unknown, path: Array<string | number>, key: string): unknown => {
+    const at = offsetOf(node, 0);
+    const n = node as Ranged | null;
+    if (n?.anchor) problems.push({ code: 'yaml/anchor', message: '不允许使用 YAML 锚点（&name）', offset: at, path });
+    if (n?.tag) problems.push({ code: 'yaml/tag', message: '不允许使用 YAML 标签（!tag）', offset: at, path });
+    if (isAlias(node)) {
+      problems.push({ code: 'yaml/alias', message: '不允许使用 YAML 别名（*name）', offset: at, path });
+      fatal = true;
+      return undefined;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (!isScalar(k) || typeof k.value !== 'string') {
+          problems.push({ code: 'yaml/key', message: '字段名必须是文字', offset: offsetOf(k, at), path });
+          fatal = true;
+          continue;
+        }
+        if (k.value === '<<' && k.type === 'PLAIN')
+          problems.push({ code: 'yaml/merge-key', message: '不允许使用 YAML 合并键（<<）', offset: offsetOf(k, at), path });
+        const childKey = fieldKey(key, k.value);
+        offsets.set(childKey, offsetOf(k, at));
+        out[k.value] = pair.value === null ? null : walk(pair.value, [...path, k.value], childKey);
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, i) => {
+        const childKey = fieldKey(key, i);
+        offsets.set(childKey, offsetOf(item, at));
+        return walk(item, [...path, i], childKey);
+      });
+    }
+    if (isScalar(node)) {
+      if (node.type === 'PLAIN' && typeof node.value === 'string' && DATE_LIKE.test(node.value))
+        problems.push({ code: 'date/unquoted', message: '日期须用引号括起来，写成 \'YYYY-MM-DD\'', offset: at, path });
+      return node.value;
+    }
+    return null;
+  };
+  const value = walk(doc.contents, [], '');
   // Anchors, tags, merge keys and unquoted dates are reported but still let the schema be checked,
-  // so every problem shows at once; aliases and non-mapping documents stop here.
-  const fatal = problems.some((p) => p.code === 'yaml/alias' || p.code === 'yaml/not-mapping' || p.code === 'yaml/key');
-  const value = fatal ? undefined : doc.toJS({ maxAliasCount: 0 });
+  // so every problem shows at once; aliases and non-text keys stop here.
+  if (fatal) return none;
 
   function locate(path: ReadonlyArray<string | number>, preferKey = false): number {
-    let node: unknown = doc.contents;
-    let offset = 0;
-    for (const part of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === part);
-        if (!pair) return offsetOf(node, offset);
-        offset = offsetOf(pair.key, offset);
-        node = pair.value;
-        if (node === null || node === undefined) return offset;
-      } else if (isSeq(node) && typeof part === 'number') {
-        const item = node.items[part];
-        if (item === undefined) return offsetOf(node, offset);
-        node = item;
-        offset = offsetOf(node, offset);
-      } else {
-        return offsetOf(node, offset);
-      }
+    void preferKey;
+    for (let len = path.length; len > 0; len--) {
+      let k = '';
+      for (const part of path.slice(0, len)) k = fieldKey(k, part);
+      const o = offsets.get(k);
+      if (o !== undefined) return o;
     }
-    return preferKey ? offset : offsetOf(node, offset);
+    return offsetOf(doc.contents, 0);
   }
-  return { value, problems, locate };
-}
-
-function offsetOf(node: unknown, fallback: number): number {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? range[0] : fallback;
+  return { value, problems, offsets: () => offsets, locate };
 }
 
 function yamlErrorHint(code: string): string {
   switch (code) {
     case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return '缩进或符号有误，请检查这一行的空格（不能用 Tab）和冒号';
+      return '缩进有误，请检查这一行的空格（不能用 Tab）';
     case 'TAB_AS_INDENT':
       return '不能用 Tab 缩进，请改用空格';
     case 'BLOCK_AS_IMPLICIT_KEY':
@@ -127,7 +135,7 @@ function yamlErrorHint(code: string): string {
     case 'UNEXPECTED_TOKEN':
       return '出现了意外的符号；含有冒号、# 等符号的文字请用引号括起来';
     case 'MISSING_CHAR':
-      return '缺少引号或括号';
+      return '缺少引号、括号或冒号';
     default:
       return '无法读取这一行，请检查缩进、冒号和引号';
   }

@@ -23,7 +23,7 @@ export async function loadForBuild(root: string): Promise<Registry> {
   const dir = contentDir(root);
   if (!pending || pendingDir !== dir) {
     pendingDir = dir;
-    pending = loadRegistry(dir, { today: process.env.REGISTRY_TODAY ?? beijingDate(new Date()) });
+    pending = loadRegistry(dir, { today: process.env.REGISTRY_TODAY ?? beijingDate(new Date()), workers: false });
   }
   const { registry, findings } = await pending;
   const errors = findings.filter((f) => f.severity === 'error');

@@ -5,25 +5,39 @@
  * finding.
  */
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { lstatSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   checkRegistry,
   emptyRegistry,
+  findLateFilings,
   isIgnoredPath,
-  parseFile,
   sortFindings,
   type Finding,
   type ParseResult,
   type Registry,
 } from '../domain/index.ts';
+import { parseInParallel } from './parse-pool.ts';
+import { loadPresets } from './presets.ts';
+import { readAndParse } from './read.ts';
 
 export interface LoadOptions {
   /** Today in Beijing, `YYYY-MM-DD`. */
   today: string;
   /** Reuse parse results of unchanged files from the last run (default false). */
   cache?: boolean;
+  /** Parse on several cores when there are many files (default true; the Astro build passes false). */
+  workers?: boolean;
+  /**
+   * Checking a pull request opened on this date: filings in `prFiles` without their own report
+   * date count as made on it. Late filings are always reported as warnings (late/change,
+   * late/closure, late/application …).
+   */
+  prDate?: string;
+  /** The pull request's files, relative to the folder. */
+  prFiles?: ReadonlySet<string>;
 }
 
 export interface LoadResult {
@@ -34,14 +48,15 @@ export interface LoadResult {
   files: string[];
 }
 
-const MAX_FILE_BYTES = 256 * 1024;
+/** Below this many files to parse, threads cost more than they save. */
+const WORKER_THRESHOLD = 1500;
 
 /** Relative paths (forward slashes) of every file under `root`; symlinks are reported, not followed. */
 async function listFiles(root: string): Promise<{ files: string[]; findings: Finding[] }> {
   const files: string[] = [];
   const findings: Finding[] = [];
   async function walk(dir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
+    const entries = readdirSync(dir, { withFileTypes: true });
     for (const e of entries) {
       const abs = path.join(dir, e.name);
       const rel = path.relative(root, abs).split(path.sep).join('/');
@@ -57,19 +72,6 @@ async function listFiles(root: string): Promise<{ files: string[]; findings: Fin
   await walk(root);
   files.sort();
   return { files, findings };
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-async function readText(abs: string, rel: string): Promise<{ text?: string; finding?: Finding }> {
-  const fail = (code: string, message: string) => ({ finding: { file: rel, line: 1, column: 1, field: '', code, message, severity: 'error' as const } });
-  const buf = await readFile(abs);
-  if (buf.length > MAX_FILE_BYTES) return fail('file/too-large', `文件超过 ${MAX_FILE_BYTES / 1024} KB，请精简内容`);
-  try {
-    return { text: decoder.decode(buf) };
-  } catch {
-    return fail('file/encoding', '文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”时选择 UTF-8）');
-  }
 }
 
 /** A fingerprint of the core's source, so cached parse results die with a code change. */
@@ -103,54 +105,70 @@ function cachePath(root: string): string {
   return path.join(here, `${createHash('sha1').update(path.resolve(root)).digest('hex')}.json`);
 }
 
+async function readCache(root: string, fingerprint: string, policyHash: string): Promise<CacheFile | undefined> {
+  try {
+    const c = JSON.parse(await readFile(cachePath(root), 'utf8')) as CacheFile;
+    return c.fingerprint === fingerprint && c.policyHash === policyHash ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Loads and checks the registry in `root`. Throws only for an unreadable folder. */
 export async function loadRegistry(root: string, opts: LoadOptions): Promise<LoadResult> {
   const listed = await listFiles(root);
   const findings: Finding[] = [...listed.findings];
   const files = listed.files.filter((f) => !isIgnoredPath(f));
 
-  let cache: CacheFile | undefined;
-  let fingerprint = '';
-  if (opts.cache) {
-    fingerprint = await codeFingerprint();
-    try {
-      const c = JSON.parse(await readFile(cachePath(root), 'utf8')) as CacheFile;
-      if (c.fingerprint === fingerprint) cache = c;
-    } catch {
-      // no cache yet
-    }
-  }
-  const nextCache: CacheFile = { fingerprint, policyHash: '', entries: {} };
-
   // The policy first: it names the hosts that descriptions may link to.
-  const order = [...files].sort((a, b) => (a === 'policy.yaml' ? -1 : b === 'policy.yaml' ? 1 : 0));
-  const reg = emptyRegistry();
+  const results = new Map<string, ParseResult>();
   let linkHosts: string[] = [];
   let policyHash = '';
-  for (const rel of order) {
-    const abs = path.join(root, rel);
-    let result: ParseResult | undefined;
-    let stat: { size: number; mtimeMs: number } | undefined;
+  if (files.includes('policy.yaml')) {
+    const presets = await loadPresets();
+    const { text, ...policy } = readAndParse(root, 'policy.yaml', [], presets);
+    results.set('policy.yaml', policy);
+    policyHash = createHash('sha1').update(text ?? '').update(JSON.stringify(presets)).digest('hex');
+    if (policy.parsed?.kind === 'policy') linkHosts = [...policy.parsed.filing.data.school.domains, ...policy.parsed.filing.data.allowedLinkHosts];
+  }
+
+  // Reuse what the cache knows, parse the rest (in threads when there is a lot).
+  const fingerprint = opts.cache ? await codeFingerprint() : '';
+  const cache = opts.cache ? await readCache(root, fingerprint, policyHash) : undefined;
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  const todo: string[] = [];
+  for (const rel of files) {
+    if (results.has(rel)) continue;
     if (opts.cache) {
-      const s = await lstat(abs);
-      stat = { size: s.size, mtimeMs: s.mtimeMs };
+      const s = lstatSync(path.join(root, rel));
+      stats.set(rel, { size: s.size, mtimeMs: s.mtimeMs });
       const hit = cache?.entries[rel];
-      if (hit && hit.size === s.size && hit.mtimeMs === s.mtimeMs && rel !== 'policy.yaml') result = hit.result;
+      if (hit && hit.size === s.size && hit.mtimeMs === s.mtimeMs) {
+        results.set(rel, hit.result);
+        continue;
+      }
     }
-    if (!result) {
-      const read = await readText(abs, rel);
-      result = read.finding ? { findings: [read.finding] } : parseFile(rel, read.text!, { linkHosts });
-      if (rel === 'policy.yaml' && read.text) policyHash = createHash('sha1').update(read.text).digest('hex');
+    todo.push(rel);
+  }
+  if (todo.length >= WORKER_THRESHOLD && opts.workers !== false) {
+    const parsed = await parseInParallel(root, todo, linkHosts);
+    todo.forEach((rel, i) => results.set(rel, parsed[i]!));
+  } else {
+    for (const rel of todo) {
+      const { text: _text, ...result } = readAndParse(root, rel, linkHosts);
+      results.set(rel, result);
     }
-    if (rel === 'policy.yaml' && cache && cache.policyHash !== policyHash) cache = undefined;
-    if (stat) nextCache.entries[rel] = { ...stat, result };
+  }
+
+  const reg = emptyRegistry();
+  for (const rel of files) {
+    const result = results.get(rel)!;
     findings.push(...result.findings);
     const p = result.parsed;
     if (p) {
       switch (p.kind) {
         case 'policy':
           reg.policy = p.filing;
-          linkHosts = [...p.filing.data.school.domains, ...p.filing.data.allowedLinkHosts];
           break;
         case 'unit':
           reg.units.push(p.filing);
@@ -179,12 +197,15 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
     }
   }
   findings.push(...checkRegistry(reg, { today: opts.today }));
+  // Deadlines at PR time: late filings are warnings the office sees, never silent.
+  if (reg.policy) findings.push(...findLateFilings(reg, reg.policy.data, opts.today, { prDate: opts.prDate, prFiles: opts.prFiles }));
 
   if (opts.cache) {
-    nextCache.policyHash = policyHash;
+    const next: CacheFile = { fingerprint, policyHash, entries: {} };
+    for (const [rel, stat] of stats) next.entries[rel] = { ...stat, result: results.get(rel)! };
     const file = cachePath(root);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(nextCache));
+    await writeFile(file, JSON.stringify(next));
   }
   return { registry: reg, findings: sortFindings(findings), files: listed.files };
 }

@@ -161,16 +161,17 @@ export const AccountSchema = z
     note: titled(TextSchema.optional(), '备注'),
   })
   .superRefine((a, ctx) => {
-    const rule = (path: (string | number)[], message: string, code: string) =>
-      ctx.addIssue({ code: 'custom', path, message, params: { rule: code } });
-    if (a.platform === 'other' && !a.platformOther) rule(['platformOther'], '平台为“其他”时须注明平台名称 platformOther', 'account/platform-other');
-    if (a.filing === 'new' && !a.dates.applied) rule(['dates', 'applied'], '申请开通的账号须填写申请时间 dates.applied', 'account/date-required');
+    // `at`: the field to point at when `path` is absent (the field whose value requires it).
+    const rule = (path: (string | number)[], message: string, code: string, at?: (string | number)[]) =>
+      ctx.addIssue({ code: 'custom', path, message, params: { rule: code, at } });
+    if (a.platform === 'other' && !a.platformOther) rule(['platformOther'], '平台为“其他”时须注明平台名称 platformOther', 'account/platform-other', ['platform']);
+    if (a.filing === 'new' && !a.dates.applied) rule(['dates', 'applied'], '申请开通的账号须填写申请时间 dates.applied', 'account/date-required', ['filing']);
     if (a.filing === 'new' && a.status === 'applied' && !a.dates.plannedOpening)
-      rule(['dates', 'plannedOpening'], '申请中的账号须填写拟开通时间 dates.plannedOpening', 'account/date-required');
-    if (a.status === 'approved' && !a.approval) rule(['approval'], '状态为已批准（approved）的账号应有审批信息', 'account/approval-missing');
-    if (a.status === 'active' && !a.dates.opened) rule(['dates', 'opened'], '正常运营的账号须填写开通时间 dates.opened', 'account/date-required');
-    if (a.status === 'closed' && !a.dates.closed) rule(['dates', 'closed'], '已停办的账号须填写停办时间 dates.closed', 'account/date-required');
-    if (a.status === 'closed' && !a.closure) rule(['closure'], '已停办的账号须填写停办理由 closure.reason', 'account/closure-reason');
+      rule(['dates', 'plannedOpening'], '申请中的账号须填写拟开通时间 dates.plannedOpening', 'account/date-required', ['status']);
+    if (a.status === 'approved' && !a.approval) rule(['approval'], '状态为已批准（approved）的账号应有审批信息', 'account/approval-missing', ['status']);
+    if (a.status === 'active' && !a.dates.opened) rule(['dates', 'opened'], '正常运营的账号须填写开通时间 dates.opened', 'account/date-required', ['status']);
+    if (a.status === 'closed' && !a.dates.closed) rule(['dates', 'closed'], '已停办的账号须填写停办时间 dates.closed', 'account/date-required', ['status']);
+    if (a.status === 'closed' && !a.closure) rule(['closure'], '已停办的账号须填写停办理由 closure.reason', 'account/closure-reason', ['status']);
     if (a.status !== 'closed' && a.dates.closed)
       rule(['dates', 'closed'], '只有已停办的账号才有停办时间；停办后重新开设须另行申请新账号', 'account/revived');
     if (a.status !== 'closed' && a.history.some((h) => h.kind === 'closure'))

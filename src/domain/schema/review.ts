@@ -56,7 +56,7 @@ export const ReviewSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.result.outcome !== 'pending' && !r.result.date)
-      ctx.addIssue({ code: 'custom', path: ['result', 'date'], message: '已审核的年审须填写审核日期', params: { rule: 'review/result-date' } });
+      ctx.addIssue({ code: 'custom', path: ['result', 'date'], message: '已审核的年审须填写审核日期', params: { rule: 'review/result-date', at: ['result'] } });
   });
 export type Review = z.infer<typeof ReviewSchema>;
 

@@ -55,10 +55,10 @@ export const UnitSchema = z
   })
   .superRefine((u, ctx) => {
     if ((u.status === 'merged' || u.status === 'renamed') && !u.successor)
-      ctx.addIssue({ code: 'custom', path: ['successor'], message: '合并或更名的单位必须填写承继单位 successor', params: { rule: 'unit/successor-missing' } });
+      ctx.addIssue({ code: 'custom', path: ['successor'], message: '合并或更名的单位必须填写承继单位 successor', params: { rule: 'unit/successor-missing', at: ['status'] } });
     if (u.status === 'active' && u.successor)
       ctx.addIssue({ code: 'custom', path: ['successor'], message: '正常状态的单位不应填写承继单位', params: { rule: 'unit/successor-unexpected' } });
     if (u.status !== 'active' && !u.statusDate)
-      ctx.addIssue({ code: 'custom', path: ['statusDate'], message: '合并、更名或撤销的单位必须填写状态变更日期 statusDate', params: { rule: 'unit/status-date-missing' } });
+      ctx.addIssue({ code: 'custom', path: ['statusDate'], message: '合并、更名或撤销的单位必须填写状态变更日期 statusDate', params: { rule: 'unit/status-date-missing', at: ['status'] } });
   });
 export type Unit = z.infer<typeof UnitSchema>;
