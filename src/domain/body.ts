@@ -175,7 +175,8 @@ function render(node: Nodes, defs: Map<string, string>): string {
       return `<${tag}>${kids(node)}</${tag}>`;
     }
     case 'listItem':
-      return `<li>${kids(node)}</li>`;
+      // A tight item (no blank lines) shows its paragraphs without <p>, as CommonMark does.
+      return `<li>${node.spread ? kids(node) : node.children.map((c) => (c.type === 'paragraph' ? kids(c) : render(c, defs))).join('')}</li>`;
     case 'blockquote':
       return `<blockquote>${kids(node)}</blockquote>`;
     case 'thematicBreak':
