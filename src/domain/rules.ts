@@ -6,7 +6,7 @@
 import { dayNumber } from './dates.ts';
 import type { Filing } from './filing.ts';
 import type { Finding, Severity } from './findings.ts';
-import { keyString } from './platforms.ts';
+import { findPlatform, keyString } from './platforms.ts';
 import type { Registry } from './registry.ts';
 import { checkAccountNames } from './verify/name-rules.ts';
 
@@ -160,7 +160,11 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
           remember('link', d.link, a, 'link');
         }
       }
-      if (d.keys.length === 0 && !d.link) emit(a, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验');
+      // Platforms with no durable public id (微信群, 企业微信群, 钉钉群: PLATFORMS.md) are known by
+      // name, unit and owner instead, so they are exempt.
+      const keyless = (findPlatform(d.platform)?.keys.length ?? 1) === 0;
+      if (d.keys.length === 0 && !d.link && !keyless)
+        emit(a, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验');
     }
     if (d.approval) {
       const other = approvalOwner.get(d.approval.number);
