@@ -11,7 +11,7 @@ import { EXIT, UsageError, escapeAnnotation, parseCli, resolveContentDir, resolv
 const USAGE = `用法：npm run validate -- [--content 文件夹] [--json] [--today YYYY-MM-DD] [--no-cache] [文件…]
   --content   登记数据文件夹（默认 content）
   --json      以 JSON 输出：{"ok","errors":[…],"warnings":[…]}
-  --today     按该日期检查（默认北京时间今天）
+  --today     按该日期检查（默认北京时间今天）；PR 检查时传入 PR 日期，逾期报备会以警告列出
   --no-cache  不使用上次检查的缓存
   文件…       只报告这些文件的问题（仍结合整个登记库检查）
 退出码：0 无错误；1 有错误；2 用法或读写错误`;
@@ -35,7 +35,9 @@ async function main(): Promise<number> {
   const root = await resolveContentDir(values.content);
   const today = resolveToday(values.today);
   const only = await resolveFiles(root, positionals);
-  const { findings, files } = await loadRegistry(root, { today, cache: only !== undefined && !values['no-cache'] });
+  // PR time: late filings are warnings with the days late; in the listed files, filings without
+  // their own report date (a history entry without `reported`) count as made today.
+  const { findings, files } = await loadRegistry(root, { today, cache: only !== undefined && !values['no-cache'], prDate: today, prFiles: only });
   const shown = only ? findings.filter((f) => only.has(f.file)) : findings;
   const errors = shown.filter((f) => f.severity === 'error');
   const warnings = shown.filter((f) => f.severity === 'warning');

@@ -150,7 +150,7 @@ export function parseFile(rel: string, text: string, ctx: ParseContext = {}): Pa
   if (role.kind === 'account' || role.kind === 'page') {
     const m = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(src);
     if (!m) {
-      add('frontmatter/missing', '文件开头应为 --- 包围的备案信息（YAML），正文写在第二个 --- 之后');
+      add('frontmatter/missing', '文件开头应为 --- 包围的备案信息（YAML），正文写在第二个 --- 之后', 0);
       return { role, findings };
     }
     yamlText = m[1] ?? '';
@@ -164,7 +164,7 @@ export function parseFile(rel: string, text: string, ctx: ParseContext = {}): Pa
   if (yaml.value === undefined) return { role, findings };
 
   // A policy may extend a preset: validate the merged rulebook, report against this file.
-  let value = yaml.value;
+  let value: unknown = yaml.value;
   if (role.kind === 'policy') {
     const resolved = resolvePolicyValue(value, ctx.presets);
     if (!resolved.ok) {

@@ -157,10 +157,7 @@ export function findPlatform(id: string): Platform | undefined {
 export const PLATFORM_IDS = PLATFORMS.map((p) => p.id) as [string, ...string[]];
 
 /** Group platforms (QQ群, 微信群, 企业微信群, 钉钉群) plus `other`, for work-group filings. */
-export const GROUP_PLATFORM_IDS = [...PLATFORMS.filter((p) => p.group).map((p) => p.id), 'other'] as [
-  string,
-  ...string[],
-];
+export const GROUP_PLATFORM_IDS: [string, ...string[]] = ['other', ...PLATFORMS.filter((p) => p.group).map((p) => p.id)];
 
 /** The canonical form of a key value (trimmed, lower-cased where the platform ignores case). */
 export function canonicalKeyValue(kind: KeyKind, value: string): string {

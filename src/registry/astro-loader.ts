@@ -23,7 +23,11 @@ export async function loadForBuild(root: string): Promise<Registry> {
   const dir = contentDir(root);
   if (!pending || pendingDir !== dir) {
     pendingDir = dir;
-    pending = loadRegistry(dir, { today: process.env.REGISTRY_TODAY ?? beijingDate(new Date()), workers: false });
+    const today = process.env.REGISTRY_TODAY ?? beijingDate(new Date());
+    // scripts/build-site.ts checks the registry just before building and leaves the result here,
+    // so a big registry is parsed once, not twice. Used only when folder and date match.
+    const pre = (globalThis as Record<symbol, { dir: string; today: string; result: LoadResult } | undefined>)[Symbol.for('campus-registry.preloaded')];
+    pending = pre && pre.dir === dir && pre.today === today ? Promise.resolve(pre.result) : loadRegistry(dir, { today, workers: false });
   }
   const { registry, findings } = await pending;
   const errors = findings.filter((f) => f.severity === 'error');

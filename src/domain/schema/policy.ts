@@ -4,11 +4,15 @@
  */
 import * as z from 'zod';
 import { PLATFORM_IDS } from '../platforms.ts';
+import { isRealDate } from '../dates.ts';
 import { DateSchema, DurationSchema, EmailSchema, IdSchema, TextSchema, titled } from './common.ts';
 import { UNIT_KINDS } from './unit.ts';
 
-/** `MM-DD` day of the year, for yearly deadlines such as the annual review. */
-const MonthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '格式应为 \'MM-DD\'' });
+/** `MM-DD` day of the year, for yearly deadlines such as the annual review; a day every year has. */
+const MonthDaySchema = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '格式应为 \'MM-DD\'' })
+  .refine((s) => isRealDate(`2023-${s}`), { message: '不是每年都有的日期（如 02-29、04-31），请改用其他日期' });
 
 /** One tier (一级 / 二级 / 三级平台) and who manages and approves it. */
 export const TierSchema = z.strictObject({
@@ -37,14 +41,50 @@ export const SpecialRuleSchema = z.strictObject({
   text: titled(TextSchema, '内容'),
 });
 
+/** A preset id: the seed rulebook number, `000`–`004` (presets/<id>.yaml). */
+export const PresetIdSchema = z.string().regex(/^\d{3}$/, { message: '预设编号应为三位数字，如 \'000\'' });
+
+/**
+ * 条款: which article of the rulebook each computed deadline comes from (e.g. 第四条). Obligations
+ * cite it; a knob the rulebook is silent on cites 登记系统默认.
+ */
+export const ArticlesSchema = z.strictObject({
+  /** 开通前申请 (000 第四条). */
+  apply: titled(TextSchema.optional(), '开通申请条款'),
+  /** 已开通账号补办备案 (000 第四条, 002 第九条). */
+  backfill: titled(TextSchema.optional(), '补办备案条款'),
+  /** 信息变更报备 (000 第四条, 001 第七条, 002 第九条, 003 第七条, 004 第七条). */
+  change: titled(TextSchema.optional(), '变更报备条款'),
+  /** 停办 / 解散报备 (000 第四条, 002 第九条, 003 第十三条). */
+  closure: titled(TextSchema.optional(), '停办报备条款'),
+  /** 批准后开通 (the seeds are silent: 登记系统默认). */
+  openAfterApproval: titled(TextSchema.optional(), '批准后开通条款'),
+  /** 开通后补报账号标识 (the seeds are silent: 登记系统默认). */
+  keysAfterOpening: titled(TextSchema.optional(), '补报账号标识条款'),
+  /** 年审 (000 第五条, 002 第八条, 003 第八条, 004 第七条). */
+  review: titled(TextSchema.optional(), '年审条款'),
+  /** 网络工作群备案与解散 (003 第七条、第十三条). */
+  groups: titled(TextSchema.optional(), '工作群条款'),
+  /** 部门不再单独新设移动应用 (003 第十三条). */
+  apps: titled(TextSchema.optional(), '移动应用条款'),
+  /** 撤并单位的账号移交 (a change of 主办单位: the change article). */
+  reassign: titled(TextSchema.optional(), '账号移交条款'),
+});
+export type Articles = z.infer<typeof ArticlesSchema>;
+
 export const PolicySchema = z.strictObject({
+  /**
+   * 继承预设: build on presets/<id>.yaml and override only what is written here (school, office,
+   * document …). Objects merge key by key; lists replace the preset's list.
+   */
+  extends: titled(PresetIdSchema.optional(), '继承预设'),
   /** Which seed preset this file was made from, if any (000–004). */
-  preset: titled(z.string().regex(/^\d{3}$/).optional(), '预设'),
+  preset: titled(PresetIdSchema.optional(), '预设'),
   school: titled(
     z.strictObject({
       /** 学校全称 */
       name: titled(TextSchema, '学校名称'),
-      /** 简称 that personal accounts may not use (e.g. 曲师). */
+      /** Protected names (简称) that personal accounts may not use (e.g. 曲师); the full name is always protected. */
       shortNames: titled(z.array(TextSchema).default([]), '学校简称'),
       /** English name, for the site footer. */
       englishName: titled(TextSchema.optional(), '英文名称'),
@@ -70,8 +110,8 @@ export const PolicySchema = z.strictObject({
       title: titled(TextSchema, '办法名称'),
       /** 文号, e.g. 曲师党字〔2016〕49号. */
       number: titled(TextSchema.optional(), '文号'),
-      /** 发布日期: the backfill window runs from here. */
-      published: titled(DateSchema, '发布日期'),
+      /** 发布日期: the backfill window runs from here; null when the rulebook does not state it (seed 002). */
+      published: titled(DateSchema.nullable(), '发布日期'),
     }),
     '管理办法',
   ),
@@ -100,9 +140,12 @@ export const PolicySchema = z.strictObject({
       required: titled(z.boolean(), '实行年审'),
       /** Tiers reviewed by the office (002: tiers 1–2; tier 3 by 系部/团委). */
       tiers: titled(z.array(z.number().int().min(1).max(3)).default([1, 2, 3]), '年审范围'),
-      /** 年审开始 (MM-DD). */
+      /** 年审开始 (MM-DD): the window opens; the review shows as upcoming from here. */
       opens: titled(MonthDaySchema, '年审开始'),
-      /** 年审截止 (MM-DD): 000 十二月中旬; 002 12月30日之前; 004 年底. */
+      /**
+       * 年审截止 (MM-DD), the last day on time: 000 十二月中旬 (12-20); 002 12月30日之前 (12-29);
+       * 004 年底 (12-31). A day before `opens` falls in the next year (e.g. opens 12-01, due 01-15).
+       */
       due: titled(MonthDaySchema, '年审截止'),
       /** 年审不合格或未年审者不得继续运行. */
       failureSuspends: titled(z.boolean(), '不合格停止运行'),
@@ -119,6 +162,8 @@ export const PolicySchema = z.strictObject({
       maxMembers: titled(z.number().int().min(2).nullable(), '群人数上限'),
       /** 解散报备期限 (003 第十三条: 3日); null = not stated. */
       dissolution: titled(DurationSchema.nullable(), '解散报备期限'),
+      /** 建群后应在此期限内备案 when filing is required; null = not stated (003 第七条 names no window). */
+      fileWithin: titled(DurationSchema.nullable().default(null), '建群备案期限'),
       /** 责任人: 创建人 (000) or 管理员 (001). */
       responsible: titled(TextSchema, '群责任人'),
     }),
@@ -139,5 +184,7 @@ export const PolicySchema = z.strictObject({
   allowedLinkHosts: titled(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]), '允许链接的网站'),
   /** 特别规定 */
   specialRules: titled(z.array(SpecialRuleSchema).default([]), '特别规定'),
+  /** 条款: the article each computed deadline cites. */
+  articles: titled(ArticlesSchema.default({}), '条款'),
 });
 export type Policy = z.infer<typeof PolicySchema>;
