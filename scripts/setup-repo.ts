@@ -1,0 +1,56 @@
+/**
+ * Sets up the GitHub repository: labels, the default-branch ruleset, and .github/CODEOWNERS from the units' owners. Dry run unless --apply.
+ * Run: npm run setup:repo [-- --apply | --check | --write-codeowners] [--content content]   (--apply needs GITHUB_TOKEN with admin rights and GITHUB_REPOSITORY)
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { beijingDate } from '../src/domain/dates.ts';
+import { loadRegistry } from '../src/registry/load.ts';
+import { clientFromEnv, runWithGitHub } from './github/client.ts';
+import { applyRepoSetup, planRepoSetup } from './github/setup.ts';
+import { parseCli, resolveContentDir } from './lib/cli.ts';
+
+const USAGE = `用法：npm run setup:repo -- [--apply] [--check] [--content content] [--codeowners .github/CODEOWNERS]
+  （默认）   试运行：列出将创建的标签、规则集和 CODEOWNERS 的变化，不做任何修改
+  --apply    写入 .github/CODEOWNERS，并通过 GitHub 接口创建标签和规则集
+  --check    只检查 .github/CODEOWNERS 是否与单位登记一致（不一致时退出码 1）
+  --write-codeowners  只重新生成 .github/CODEOWNERS（不访问 GitHub）`;
+
+async function main(): Promise<number> {
+  const { values } = parseCli(
+    process.argv.slice(2),
+    { apply: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, 'write-codeowners': { type: 'boolean', default: false }, content: { type: 'string' }, codeowners: { type: 'string', default: '.github/CODEOWNERS' }, help: { type: 'boolean', short: 'h', default: false } },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { registry } = await loadRegistry(await resolveContentDir(values.content), { today: beijingDate(new Date()) });
+  const plan = planRepoSetup(registry);
+  const current = await readFile(values.codeowners!, 'utf8').catch(() => '');
+  const stale = current !== plan.codeowners;
+  if (values.check) {
+    console.log(stale ? `${values.codeowners} 与单位登记不一致，请运行 npm run setup:repo -- --apply 重新生成。` : `${values.codeowners} 是最新的。`);
+    return stale ? 1 : 0;
+  }
+  if (values['write-codeowners']) {
+    if (stale) await writeFile(values.codeowners!, plan.codeowners);
+    console.log(stale ? `已更新 ${values.codeowners}，请提交该文件。` : `${values.codeowners} 已是最新。`);
+    return 0;
+  }
+  if (!values.apply) {
+    console.log(`试运行（加 --apply 才会修改）：\n标签 ${plan.labels.length} 个：${plan.labels.map((l) => l.name).join('、')}`);
+    console.log(`规则集「${plan.ruleset.name}」：必需检查、代码负责人审核、新提交后撤销旧的批准`);
+    console.log(`${values.codeowners}：${stale ? '需要更新' : '已是最新'}`);
+    return 0;
+  }
+  if (stale) {
+    await writeFile(values.codeowners!, plan.codeowners);
+    console.log(`已更新 ${values.codeowners}，请提交该文件。`);
+  }
+  const { client, repo } = clientFromEnv();
+  for (const line of await applyRepoSetup(client, repo, plan)) console.log(line);
+  return 0;
+}
+
+process.exitCode = await runWithGitHub(main);

@@ -1,0 +1,128 @@
+/**
+ * The "file an account" issue form (.github/ISSUE_TEMPLATE/file-account.yml) for units that do not
+ * use git: reads the submitted issue body (GitHub renders each field as `### 标签` + value) and
+ * writes the account filing it describes. Pure: body text and a date in, a filing out; the caller
+ * validates the filing with the same loader as every other filing.
+ */
+import { stringify } from 'yaml';
+import { PLATFORMS } from './platforms.ts';
+
+/** The form's field labels, exactly as the issue template writes them. */
+export const FORM_LABELS = {
+  unit: '单位编号',
+  id: '账号编号',
+  name: '媒体名称（拟用名称）',
+  platform: '媒体类型',
+  filing: '审批类型',
+  tier: '平台级别',
+  plannedOpening: '拟开通时间',
+  opened: '开通时间',
+  link: '账号链接',
+  purpose: '功能定位',
+  headName: '主要负责人姓名',
+  headTitle: '主要负责人职务',
+  headMobile: '主要负责人手机号码',
+  headOffice: '主要负责人办公电话',
+  adminName: '管理员姓名',
+  adminMobile: '管理员手机号码',
+  adminEmail: '管理员电子邮箱',
+} as const;
+export type FormField = keyof typeof FORM_LABELS;
+
+/** Fields that carry private contact details: removed from the issue once filed. */
+export const PRIVATE_FIELDS: FormField[] = ['headMobile', 'headOffice', 'adminMobile', 'adminEmail'];
+
+const NO_RESPONSE = '_No response_';
+
+/** The form's answers by field (empty answers omitted). */
+export function parseIssueForm(body: string): Partial<Record<FormField, string>> {
+  const out: Partial<Record<FormField, string>> = {};
+  const byLabel = new Map<string, FormField>(Object.entries(FORM_LABELS).map(([k, v]) => [v, k as FormField]));
+  const parts = body.replace(/\r\n/g, '\n').split(/^###[ \t]+/m).slice(1);
+  for (const part of parts) {
+    const nl = part.indexOf('\n');
+    const label = (nl < 0 ? part : part.slice(0, nl)).trim();
+    const value = (nl < 0 ? '' : part.slice(nl + 1)).trim();
+    const field = byLabel.get(label);
+    if (field && value && value !== NO_RESPONSE) out[field] = value;
+  }
+  return out;
+}
+
+export interface FormProblem {
+  field: string;
+  message: string;
+}
+
+export type FormResult =
+  | { ok: true; unit: string; id: string; path: string; text: string }
+  | { ok: false; problems: FormProblem[] };
+
+/** The value of a dropdown answer such as `微信公众号（wechat-mp）`: the id in the last brackets. */
+export function dropdownValue(answer: string | undefined): string | undefined {
+  if (!answer) return undefined;
+  const m = /[（(]([a-z0-9-]+)[)）]\s*$/.exec(answer);
+  return m ? m[1] : answer.trim();
+}
+
+/**
+ * The filing `accounts/<unit>/<id>.mdx` the form describes, dated `today` (the issue's date). Only
+ * the shape is checked here; the loader checks everything else.
+ */
+export function filingFromIssueForm(body: string, today: string): FormResult {
+  const a = parseIssueForm(body);
+  const problems: FormProblem[] = [];
+  const need = (f: FormField) => {
+    if (!a[f]) problems.push({ field: FORM_LABELS[f], message: '必填' });
+    return a[f] ?? '';
+  };
+  const unit = need('unit').toLowerCase();
+  const id = need('id').toLowerCase();
+  for (const [f, v] of [['unit', unit], ['id', id]] as const)
+    if (v && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)) problems.push({ field: FORM_LABELS[f], message: '只能使用小写英文字母、数字和连字符 -' });
+  const platform = dropdownValue(need('platform'));
+  if (platform && !PLATFORMS.some((p) => p.id === platform)) problems.push({ field: FORM_LABELS.platform, message: '请从列表中选择' });
+  const filing = dropdownValue(need('filing'));
+  if (filing && filing !== 'new' && filing !== 'backfill') problems.push({ field: FORM_LABELS.filing, message: '请从列表中选择' });
+  const tierText = dropdownValue(need('tier'));
+  const tier = Number(tierText);
+  if (tierText && ![1, 2, 3].includes(tier)) problems.push({ field: FORM_LABELS.tier, message: '请从列表中选择' });
+  const name = need('name');
+  const purpose = need('purpose');
+  const headName = need('headName');
+  const adminName = need('adminName');
+  if (filing === 'new') need('plannedOpening');
+  if (filing === 'backfill') need('opened');
+  if (!a.headMobile && !a.headOffice) problems.push({ field: FORM_LABELS.headMobile, message: '手机号码和办公电话至少填写一项' });
+  if (!a.adminMobile) problems.push({ field: FORM_LABELS.adminMobile, message: '必填' });
+  if (problems.length) return { ok: false, problems };
+
+  const person = (p: Record<string, string | undefined>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v));
+  const data: Record<string, unknown> = {
+    id,
+    name,
+    platform,
+    ...(a.link ? { link: a.link } : {}),
+    unit,
+    tier,
+    status: filing === 'new' ? 'applied' : 'active',
+    filing,
+    purpose,
+    dates: filing === 'new' ? { applied: today, plannedOpening: a.plannedOpening } : { opened: a.opened },
+    contacts: {
+      head: person({ name: headName, title: a.headTitle, officePhone: a.headOffice, mobile: a.headMobile }),
+      admins: [person({ name: adminName, mobile: a.adminMobile, email: a.adminEmail })],
+    },
+  };
+  // Dates and phone numbers stay quoted strings, as the strict loader requires.
+  const yaml = stringify(data, { defaultStringType: 'QUOTE_SINGLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  return { ok: true, unit, id, path: `accounts/${unit}/${id}.mdx`, text: `---\n${yaml}---\n` };
+}
+
+/** The issue body with the private answers replaced, once they are in the filing. */
+export function redactIssueForm(body: string): string {
+  const privateLabels = new Set<string>(PRIVATE_FIELDS.map((f) => FORM_LABELS[f]));
+  return body.replace(/^###[ \t]+(.+)\r?\n([\s\S]*?)(?=^###[ \t]|(?![\s\S]))/gm, (all, label: string, value: string) =>
+    privateLabels.has(label.trim()) && value.trim() && value.trim() !== NO_RESPONSE ? `### ${label.trim()}\n\n（已写入备案文件，已从本 Issue 删除）\n\n` : all,
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The validator's look-alike rule: an account whose name has the same skeleton as another unit's
+ * account is an error (`name/look-alike`); one that reads the same or differs by one character is
+ * a warning (`name/similar`). The finding goes on the newer name (new or renamed account) and
+ * names the other file. Pure; candidate pairs are found through hash blocking, not all pairs, so
+ * 10,000 accounts stay fast.
+ */
+import type { AccountFiling } from '../filing.ts';
+import type { Finding } from '../findings.ts';
+import type { Registry } from '../registry.ts';
+import { compareNames, nameForm, RESEMBLANCE_LABELS, type NameForm, type Resemblance } from './names.ts';
+import { buildNameTables } from './tables.ts';
+
+/** When the account took its current name: its last rename, else its filing or opening date. */
+function nameDate(a: AccountFiling): string {
+  const d = a.data;
+  const renames = d.history.filter((h) => h.kind === 'rename').map((h) => h.date).sort();
+  if (renames.length) return renames.at(-1)!;
+  return [d.dates.opened, d.dates.applied, d.approval?.date].find((x): x is string => !!x) ?? '';
+}
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+const same = (a: string, b: string) => norm(a) === norm(b);
+
+/** Keys under which two names within one edit of each other meet: the skeleton and its one-deletions. */
+function deletionKeys(s: string): string[] {
+  const cs = Array.from(s);
+  if (cs.length < 4) return [];
+  const out = new Set<string>([s]);
+  for (let i = 0; i < cs.length; i++) out.add(cs.slice(0, i).join('') + cs.slice(i + 1).join(''));
+  return [...out];
+}
+
+/** Look-alike and similar names across units' accounts (see the module comment). */
+export function checkAccountNames(reg: Registry): Finding[] {
+  const accts = reg.accounts;
+  if (accts.length < 2) return [];
+  const tables = buildNameTables(accts.map((a) => a.data.name));
+  const forms: NameForm[] = accts.map((a) => nameForm(a.data.name, tables));
+  const since = new Map<string, string>();
+  for (const a of accts) {
+    const k = norm(a.data.name);
+    const d = nameDate(a);
+    if (!since.has(k) || d < since.get(k)!) since.set(k, d);
+  }
+  const pairs = new Set<string>();
+  const block = (key: (f: NameForm) => string[]) => {
+    const m = new Map<string, number[]>();
+    forms.forEach((f, i) => {
+      for (const k of key(f)) {
+        const list = m.get(k) ?? [];
+        for (const j of list) pairs.add(j < i ? `${j},${i}` : `${i},${j}`);
+        list.push(i);
+        m.set(k, list);
+      }
+    });
+  };
+  block((f) => (f.skeleton ? [f.skeleton] : []));
+  block((f) => (Array.from(f.skeleton).length >= 2 ? [`py:${f.pinyin}`] : []));
+  block((f) => deletionKeys(f.skeleton).map((k) => `del:${k}`));
+
+  // One finding per (newer account, other name): the other accounts of that name are counted.
+  const grouped = new Map<string, { newer: AccountFiling; older: AccountFiling[]; how: Resemblance }>();
+  const sorted = [...pairs].map((p) => p.split(',').map(Number) as [number, number]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [i, j] of sorted) {
+    const a = accts[i]!;
+    const b = accts[j]!;
+    if (a.data.unit === b.data.unit) continue; // a unit may name its own accounts alike
+    if (a.data.status === 'closed' && b.data.status === 'closed') continue;
+    // Same name on the same platform among live accounts is rules.ts's name/duplicate.
+    if (a.data.platform === b.data.platform && same(a.data.name, b.data.name) && a.data.status === 'active' && b.data.status === 'active') continue;
+    const how = compareNames(forms[i]!, forms[j]!, true);
+    if (!how) continue;
+    // The newer NAME is flagged: a name is as old as the first account that took it.
+    const sa = since.get(norm(a.data.name))!;
+    const sb = since.get(norm(b.data.name))!;
+    const [newer, older] = sa > sb || (sa === sb && a.file > b.file) ? [a, b] : [b, a];
+    const g = grouped.get(`${newer.file}\n${older.data.name}`);
+    if (g) g.older.push(older);
+    else grouped.set(`${newer.file}\n${older.data.name}`, { newer, older: [older], how });
+  }
+  const out: Finding[] = [];
+  for (const { newer, older, how } of grouped.values()) {
+    const pos = newer.pos.name ?? [1, 1];
+    const lookAlike = how === 'same-skeleton';
+    const files = older.map((o) => o.file).sort();
+    const other = `${files[0]}${files.length > 1 ? ` 等 ${files.length} 个账号` : ''}`;
+    out.push({
+      file: newer.file,
+      line: pos[0],
+      column: pos[1],
+      field: 'name',
+      code: lookAlike ? 'name/look-alike' : 'name/similar',
+      message: lookAlike
+        ? `名称“${newer.data.name}”与 ${other} 的“${older[0]!.data.name}”${RESEMBLANCE_LABELS[how]}，公众无法区分，也会被当成仿冒账号；请改用能区分的名称`
+        : `名称“${newer.data.name}”与 ${other} 的“${older[0]!.data.name}”相似（${RESEMBLANCE_LABELS[how]}），请确认不会混淆`,
+      severity: lookAlike ? 'error' : 'warning',
+    });
+  }
+  return out;
+}
