@@ -3,7 +3,7 @@
  * then runs the Astro build, then indexes the result with Pagefind (zh-CN).
  * Run: npm run build -- [--content DIR] [--base /sub/path/] [--out DIR] [--site URL] [--today YYYY-MM-DD]
  */
-import { chmod, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +153,9 @@ async function astroPhase(job: AstroJob): Promise<AstroPhaseResult> {
   process.chdir(ROOT);
   const inRoot = !path.relative(ROOT, job.outDir).startsWith('..');
   const stage = inRoot ? job.outDir : await mkdtemp(path.join(ROOT, 'node_modules', '.cache', 'site-build-'));
+  // Astro writes <project>/.astro/content-modules.mjs (the office pages' MDX imports) for every
+  // build: two builds of different registries at once would read each other's. One at a time.
+  const unlock = await lockBuilds();
   try {
     await build({
       root: ROOT,
@@ -161,6 +164,17 @@ async function astroPhase(job: AstroJob): Promise<AstroPhaseResult> {
       // Separate caches let tests build several registries at once.
       ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: path.resolve(process.env.ASTRO_CACHE_DIR) } : {}),
       logLevel: process.env.BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
+      vite: {
+        build: {
+          rollupOptions: {
+            // @astrojs/mdx marks the office pages with a directive the bundler cannot keep; harmless noise.
+            onwarn(warning, warn) {
+              if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+              warn(warning);
+            },
+          },
+        },
+      },
     });
     if (!inRoot) {
       await rm(job.outDir, { recursive: true, force: true });
@@ -172,10 +186,47 @@ async function astroPhase(job: AstroJob): Promise<AstroPhaseResult> {
     console.error(`\n网站生成失败：${(err as Error).message}`);
     return { code: EXIT.findings, times, maxRssKb: 0 };
   } finally {
+    await unlock();
     if (!inRoot) await rm(stage, { recursive: true, force: true });
   }
   times.astro = performance.now() - t1;
   return { code: EXIT.ok, times, maxRssKb: process.resourceUsage().maxRSS };
+}
+
+const LOCK = path.join(ROOT, 'node_modules', '.cache', 'astro-build.lock');
+
+/** Waits for the project's build lock (a file holding the owner's pid; stale locks are taken over). */
+async function lockBuilds(): Promise<() => Promise<void>> {
+  await mkdir(path.dirname(LOCK), { recursive: true });
+  let waited = false;
+  for (;;) {
+    try {
+      const fh = await open(LOCK, 'wx');
+      await fh.writeFile(String(process.pid));
+      await fh.close();
+      return () => rm(LOCK, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = Number(await readFile(LOCK, 'utf8').catch(() => ''));
+    let alive = false;
+    try {
+      if (owner > 0) process.kill(owner, 0);
+      alive = owner > 0;
+    } catch {
+      alive = false;
+    }
+    if (!alive) {
+      // Written but not yet filled in, or left by a build that died: give it a moment, then take it.
+      await new Promise((r) => setTimeout(r, 300));
+      const again = Number(await readFile(LOCK, 'utf8').catch(() => ''));
+      if (again === owner) await rm(LOCK, { force: true });
+      continue;
+    }
+    if (!waited) console.log('  另一个网站构建正在进行，等待其完成 …');
+    waited = true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Indexes `outDir` with the Pagefind node API and writes `outDir/pagefind/`. */

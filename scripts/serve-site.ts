@@ -3,16 +3,17 @@
  * Run: npm run serve -- [--port 4321] [--dir dist] [--base /sub/path/]   (PORT and SITE_BASE also work)
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError, parseCli, run } from './lib/cli.ts';
 
 const USAGE = `用法：npm run serve -- [--port 端口] [--dir 网站文件夹] [--base 子路径]
   --port   端口（默认 4321，或环境变量 PORT）
   --dir    已生成的网站文件夹（默认 dist）
-  --base   网站的子路径，如 /media/（默认 /，或环境变量 SITE_BASE；须与构建时一致）`;
+  --base   网站的子路径，如 /media/（默认读取构建结果自动判断，或环境变量 SITE_BASE）`;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,6 +32,8 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.webmanifest': 'application/manifest+json',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|atom\+xml|manifest\+json)|image\/svg)/;
 
 export interface ServeOptions {
   /** The built site folder. */
@@ -59,16 +62,19 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (!s?.isDirectory()) throw new UsageError(`找不到网站文件夹：${dir}（请先运行 npm run build）`);
 
   const server = createServer(async (req, res) => {
-    const send = async (status: number, file: string, headers: Record<string, string> = {}) => {
+    const send = async (status: number, file: string) => {
       const info = await stat(file);
+      const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      // Text is gzip-compressed like any static host would; Pagefind's files are compressed already.
+      const gzip = COMPRESSIBLE.test(type) && info.size > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(status, {
-        'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': String(info.size),
+        'Content-Type': type,
+        ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : { 'Content-Length': String(info.size) }),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
-        ...headers,
       });
       if (req.method === 'HEAD') res.end();
+      else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
       else createReadStream(file).pipe(res);
     };
     const notFound = async () => {
@@ -130,6 +136,13 @@ function normalize(base: string): string {
   return t ? `/${t}/` : '/';
 }
 
+/** The base path a build was made for, read from its home page's favicon link (else `/`). */
+export async function detectBase(dir: string): Promise<string> {
+  const html = await readFile(path.join(dir, 'index.html'), 'utf8').catch(() => '');
+  const m = /<link rel="icon" href="([^"]*)favicon\.svg"/.exec(html);
+  return m?.[1] && m[1].startsWith('/') ? m[1] : '/';
+}
+
 async function isFile(file: string): Promise<boolean> {
   const s = await stat(file).catch(() => undefined);
   return s?.isFile() ?? false;
@@ -152,7 +165,9 @@ async function main(): Promise<number> {
   }
   const port = Number(values.port ?? process.env.PORT ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('端口应为 0–65535 的整数');
-  const running = await startServer({ dir: values.dir ?? path.join(ROOT, 'dist'), base: values.base ?? process.env.SITE_BASE ?? '/', port });
+  const dir = values.dir ?? path.join(ROOT, 'dist');
+  const base = values.base ?? process.env.SITE_BASE ?? (await detectBase(dir));
+  const running = await startServer({ dir, base, port });
   console.log(`网站已启动：${running.url}（按 Ctrl+C 停止）`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

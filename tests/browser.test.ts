@@ -98,6 +98,19 @@ describe('search', () => {
   });
 });
 
+describe('directory', () => {
+  test('with JavaScript, the directory offers Pagefind filters: choosing 已停办 lists exactly the closed accounts', async () => {
+    const page = await open('directory/');
+    expect(await page.locator('#search-filters').isVisible()).toBe(true);
+    await page.selectOption('#f-status', '已停办');
+    const titles = await results(page);
+    const closed = accounts.filter((a) => a.status === 'closed');
+    expect(titles.length).toBe(Math.min(closed.length, 20));
+    for (const t of titles) expect(closed.map((a) => a.name)).toContain(t);
+    await page.close();
+  });
+});
+
 describe('account pages', () => {
   test('an account page shows its status badge', async () => {
     const page = await open('accounts/jsj-wechat/');

@@ -68,23 +68,25 @@ describe('scanForCanaries()', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('finds a canary hidden by HTML entities, JSON escapes, URL encoding and gzip', async () => {
+  test('finds a canary hidden by HTML entities, JSON escapes, URL encoding, gzip and zero-width spaces', async () => {
     const c = new Canaries();
-    const [a, b, d, e, f] = [c.text('Name'), c.mobile(), c.email(), c.text('GroupName'), c.text('Title')];
+    const [a, b, d, e, f, g] = [c.text('Name'), c.mobile(), c.email(), c.text('GroupName'), c.text('Title'), '隐私测试员甲乙丙'];
     const entities = [...a].map((ch) => `&#x${ch.codePointAt(0)!.toString(16)};`).join('');
     await writeFile(path.join(dir, 'page.html'), `<html><body><p>${entities}</p></body></html>`);
     const escaped = [...b].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
     await writeFile(path.join(dir, 'data.json'), `{"x":"${escaped}"}`);
     await writeFile(path.join(dir, 'link.html'), `<a href="/q?x=${encodeURIComponent(d)}">x</a>`);
     await writeFile(path.join(dir, 'frag.pf_fragment'), gzipSync(Buffer.from(JSON.stringify({ content: e }))));
+    await writeFile(path.join(dir, 'zw.pf_fragment'), gzipSync(Buffer.from(JSON.stringify({ content: '隐私\u200b测试员\u200b甲乙丙' }))));
     await writeFile(path.join(dir, 'clean.html'), `<p>${f.slice(0, 10)}</p>`);
-    const hits = await scanForCanaries(dir, [a, b, d, e, f]);
+    const hits = await scanForCanaries(dir, [a, b, d, e, f, g]);
     expect(hits.map((h) => [h.canary, h.file]).sort()).toEqual(
       [
         [a, 'page.html'],
         [b, 'data.json'],
         [d, 'link.html'],
         [e, 'frag.pf_fragment'],
+        [g, 'zw.pf_fragment'],
       ].sort(),
     );
   });

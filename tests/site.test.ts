@@ -206,3 +206,29 @@ describe('build-site.ts', () => {
     }
   });
 });
+
+describe('serve-site.ts', () => {
+  test('serves the build under its base path on 127.0.0.1: redirects /, 404s outside the site, finds the base by itself', async () => {
+    const { startServer, detectBase } = await import('../scripts/serve-site.ts');
+    expect(await detectBase(site.dir)).toBe(BASE);
+    const server = await startServer({ dir: site.dir, base: BASE, port: 0 });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/$/);
+      const origin = server.url.slice(0, -BASE.length);
+      const get = (p: string) => fetch(origin + p, { redirect: 'manual' });
+      const root = await get('/');
+      expect(root.status).toBe(302);
+      expect(root.headers.get('location')).toBe(BASE);
+      const home = await get(BASE);
+      expect(home.status).toBe(200);
+      expect(home.headers.get('content-type')).toContain('text/html');
+      expect((await get(`${BASE}accounts.csv`)).headers.get('content-type')).toContain('text/csv');
+      expect((await get(`${BASE}directory`)).status).toBe(301);
+      expect((await get(`${BASE}no-such-page/`)).status).toBe(404);
+      expect((await get(`${BASE}%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+      expect((await get('/etc/passwd')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});

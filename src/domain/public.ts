@@ -450,6 +450,24 @@ export function unitTree(units: readonly PublicUnit[], accounts: readonly Public
   return roots;
 }
 
+/** The node of unit `id` in a tree from unitTree(), if present. */
+export function findUnitNode(nodes: readonly UnitNode[], id: string): UnitNode | undefined {
+  for (const n of nodes) {
+    if (n.unit.id === id) return n;
+    const hit = findUnitNode(n.children, id);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** 平台认证 as one line: 已认证（认证主体：…）, 认证中, 未认证; null when not filed. */
+export function verificationText(a: PublicAccount): string | null {
+  const v = a.verification;
+  if (!v) return null;
+  if (v.status === 'none') return '未认证';
+  return `${v.status === 'verified' ? '已认证' : '认证中'}${v.subject ? `（认证主体：${v.subject}）` : ''}`;
+}
+
 /** The chain of units from the root down to `id` (inclusive). */
 export function unitPath(units: readonly PublicUnit[], id: string): PublicUnit[] {
   const byId = new Map(units.map((u) => [u.id, u]));

@@ -2,7 +2,7 @@
  * Private-data canaries: copy a registry and set every private field (account contacts, the
  * application reason and notes, review heads and opinions, unit owners, every field of every work
  * group) to unique, valid canary values; then scan a built site for them, decoding gzip (Pagefind
- * files), HTML entities, JSON escapes and URL encoding.
+ * files), HTML entities, JSON escapes and URL encoding, and ignoring zero-width characters.
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -166,6 +166,8 @@ export function fileTexts(bytes: Buffer): Array<{ via: string; text: string }> {
       // not really gzip
     }
   }
+  // Pagefind joins the words of Chinese text with zero-width spaces in its fragments.
+  for (const l of [...layers]) layers.push({ via: `${l.via}+nozw`, text: l.text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '') });
   const out: Array<{ via: string; text: string }> = [];
   for (const l of layers) {
     const entities = decodeEntities(l.text);
