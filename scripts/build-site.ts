@@ -3,13 +3,14 @@
  * then runs the Astro build, then indexes the result with Pagefind (zh-CN).
  * Run: npm run build -- [--content DIR] [--base /sub/path/] [--out DIR] [--site URL] [--today YYYY-MM-DD]
  */
-import { chmod, cp, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../src/domain/index.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 import { EXIT, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
+import { lockBuilds } from './lib/build-lock.ts';
 
 const USAGE = `用法：npm run build -- [--content 文件夹] [--base 子路径] [--out 输出文件夹] [--site 网址] [--today YYYY-MM-DD]
   --content   登记数据文件夹（默认 content，或环境变量 REGISTRY_CONTENT）
@@ -191,42 +192,6 @@ async function astroPhase(job: AstroJob): Promise<AstroPhaseResult> {
   }
   times.astro = performance.now() - t1;
   return { code: EXIT.ok, times, maxRssKb: process.resourceUsage().maxRSS };
-}
-
-const LOCK = path.join(ROOT, 'node_modules', '.cache', 'astro-build.lock');
-
-/** Waits for the project's build lock (a file holding the owner's pid; stale locks are taken over). */
-async function lockBuilds(): Promise<() => Promise<void>> {
-  await mkdir(path.dirname(LOCK), { recursive: true });
-  let waited = false;
-  for (;;) {
-    try {
-      const fh = await open(LOCK, 'wx');
-      await fh.writeFile(String(process.pid));
-      await fh.close();
-      return () => rm(LOCK, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    const owner = Number(await readFile(LOCK, 'utf8').catch(() => ''));
-    let alive = false;
-    try {
-      if (owner > 0) process.kill(owner, 0);
-      alive = owner > 0;
-    } catch {
-      alive = false;
-    }
-    if (!alive) {
-      // Written but not yet filled in, or left by a build that died: give it a moment, then take it.
-      await new Promise((r) => setTimeout(r, 300));
-      const again = Number(await readFile(LOCK, 'utf8').catch(() => ''));
-      if (again === owner) await rm(LOCK, { force: true });
-      continue;
-    }
-    if (!waited) console.log('  另一个网站构建正在进行，等待其完成 …');
-    waited = true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** Indexes `outDir` with the Pagefind node API and writes `outDir/pagefind/`. */

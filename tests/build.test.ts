@@ -9,6 +9,7 @@ import { unflatten } from 'devalue';
 import { afterAll, describe, expect, test } from 'vitest';
 import { isIgnoredPath } from '../src/domain/index.ts';
 import { loadRegistry } from '../src/registry/load.ts';
+import { lockBuilds } from '../scripts/lib/build-lock.ts';
 import { copyDir, NODE, ROOT, runScript } from './helpers/registry.ts';
 
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -20,7 +21,8 @@ async function astroBuild(content: string, extraEnv: NodeJS.ProcessEnv = {}): Pr
   temps.push(work);
   const out = path.join(work, 'dist');
   const cache = path.join(work, 'cache');
-  return new Promise((resolve) => {
+  const unlock = await lockBuilds();
+  return new Promise<{ code: number; output: string; out: string; cache: string }>((resolve) => {
     execFile(
       NODE,
       [ASTRO, 'build'],
@@ -32,7 +34,7 @@ async function astroBuild(content: string, extraEnv: NodeJS.ProcessEnv = {}): Pr
       },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr, out, cache }),
     );
-  });
+  }).finally(unlock);
 }
 
 describe('the Astro build', () => {
