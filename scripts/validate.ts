@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   const only = await resolveFiles(root, positionals);
   // PR time: late filings are warnings with the days late; in the listed files, filings without
   // their own report date (a history entry without `reported`) count as made today.
-  const { findings, files } = await loadRegistry(root, { today, cache: only !== undefined && !values['no-cache'], prDate: today, prFiles: only });
+  const { findings, files } = await loadRegistry(root, { today, cache: only !== undefined && !values['no-cache'], prDate: today, prFiles: only, only });
   const shown = only ? findings.filter((f) => only.has(f.file)) : findings;
   const errors = shown.filter((f) => f.severity === 'error');
   const warnings = shown.filter((f) => f.severity === 'warning');

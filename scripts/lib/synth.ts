@@ -12,7 +12,8 @@ export interface SynthOptions {
 }
 
 const COLLEGES = ['计算机', '机械工程', '电气工程', '土木工程', '化学化工', '材料科学', '数学与统计', '物理', '外国语', '经济管理', '法学', '艺术设计', '体育', '马克思主义', '生命科学', '环境科学'];
-const TOPICS = ['资讯', '服务', '青年', '学工', '就业', '科研', '教学', '文化', '志愿', '之声', '视界', '团学'];
+const TOPICS = ['资讯', '服务', '青年', '学工', '就业', '科研', '教学', '文化', '志愿', '之声', '视界', '团学', '校友', '党建', '招生', '实践', '心语', '体育', '读书', '创新'];
+const PLACES = ['东湖', '西山', '南岭', '北原', '青溪', '白鹭', '翠屏', '松涛', '枫林', '梧桐', '银杏', '桃李', '明德', '致远', '求是', '笃行', '博雅', '弘毅', '崇实', '启航', '星河', '云帆', '蓝天', '长风', '春晖', '秋实', '临江', '望湖', '听涛', '观澜', '凌云', '紫荆'];
 
 /** A small deterministic PRNG (mulberry32). */
 function prng(seed: number): () => number {
@@ -40,7 +41,9 @@ export async function writeSyntheticRegistry(dir: string, opts: SynthOptions): P
   for (let u = 0; u < unitCount; u++) {
     const student = u % 4 === 3;
     const id = `${student ? 'club' : 'unit'}-${u}`;
-    const name = student ? `${COLLEGES[u % COLLEGES.length]}爱好者协会第${u}分会` : `${COLLEGES[u % COLLEGES.length]}学院第${u}分院`;
+    // Distinct, realistic names (a place word and a college), as a large registry would have.
+    const place = PLACES[Math.floor(u / COLLEGES.length) % PLACES.length]! + (u >= COLLEGES.length * PLACES.length ? PLACES[Math.floor(u / (COLLEGES.length * PLACES.length)) % PLACES.length]! : '');
+    const name = student ? `${place}${COLLEGES[u % COLLEGES.length]}爱好者协会` : `${place}校区${COLLEGES[u % COLLEGES.length]}学院`;
     units.push({ id, name, tier: student ? 3 : 2 });
     await writeFile(
       path.join(dir, 'units', `${id}.yaml`),
@@ -50,7 +53,8 @@ export async function writeSyntheticRegistry(dir: string, opts: SynthOptions): P
   const writes: Promise<void>[] = [];
   for (let i = 0; i < opts.accounts; i++) {
     const unit = units[i % unitCount]!;
-    const kind = i % 5;
+    const k = Math.floor(i / unitCount); // the account's number within its unit (< TOPICS.length)
+    const kind = k % 5;
     const platform = ['wechat-mp', 'weibo', 'bilibili', 'douyin', 'xiaohongshu'][kind]!;
     const key =
       kind === 0
@@ -65,10 +69,10 @@ export async function writeSyntheticRegistry(dir: string, opts: SynthOptions): P
     const closed = rand() < 0.05;
     const year = 2018 + (i % 6);
     const opened = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const body = rand() < 0.3 ? `\n${unit.name}的官方账号，发布**${TOPICS[i % TOPICS.length]}**信息。\n\n- 服务师生\n- 传播校园文化\n` : '';
+    const body = rand() < 0.3 ? `\n${unit.name}的官方账号，发布**${TOPICS[k % TOPICS.length]}**信息。\n\n- 服务师生\n- 传播校园文化\n` : '';
     const text = `---
 id: acct-${i}
-name: ${unit.name}${TOPICS[i % TOPICS.length]}${i}号
+name: ${unit.name}${TOPICS[k % TOPICS.length]}
 platform: ${platform}
 keys:
   - ${key}
@@ -77,7 +81,7 @@ unit: ${unit.id}
 tier: ${unit.tier}
 status: ${closed ? 'closed' : 'active'}
 filing: backfill
-purpose: 发布${unit.name}的${TOPICS[i % TOPICS.length]}信息，服务师生。
+purpose: 发布${unit.name}的${TOPICS[k % TOPICS.length]}信息，服务师生。
 dates:
   applied: '2024-05-30'
   opened: '${opened}'${closed ? "\n  closed: '2024-09-01'" : ''}

@@ -42,6 +42,9 @@ export const DEFAULT_LINK_HOSTS = [
 ];
 
 const MAX_BODY = 5000;
+/** MDX's own syntax (ESM, expressions, JSX), built once. */
+const MDX_SYNTAX = [mdxjs()];
+const MDX_TREE = [mdxFromMarkdown()];
 
 /** True when `host` is one of `allowed` or a subdomain of one. */
 export function isAllowedHost(host: string, allowed: readonly string[]): boolean {
@@ -57,7 +60,7 @@ export function checkBody(body: string, allowedHosts: readonly string[]): BodyRe
     problems.push({ code: 'body/too-long', message: `公开简介不能超过 ${MAX_BODY} 字`, line: 1, column: 1 });
   let tree: Root;
   try {
-    tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+    tree = fromMarkdown(body, { extensions: MDX_SYNTAX, mdastExtensions: MDX_TREE });
   } catch (err) {
     const e = err as { line?: number; column?: number; place?: { line?: number; column?: number } };
     const line = e.line ?? e.place?.line ?? 1;

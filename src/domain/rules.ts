@@ -9,10 +9,15 @@ import type { Finding, Severity } from './findings.ts';
 import { findPlatform, keyString } from './platforms.ts';
 import type { Registry } from './registry.ts';
 import { checkAccountNames } from './verify/name-rules.ts';
+import type { NameForm } from './verify/names.ts';
 
 export interface RuleOptions {
   /** Today in Beijing, `YYYY-MM-DD`. */
   today: string;
+  /** When set, only findings on these files are wanted: costly pairwise checks skip other pairs. */
+  only?: ReadonlySet<string>;
+  /** Names' comparable forms kept between runs (see checkAccountNames). */
+  nameForms?: Map<string, NameForm>;
 }
 
 /** Normalises a name for exact-duplicate checks (width, case, spaces). */
@@ -216,7 +221,7 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
   }
 
   // Look-alike names across units (name/look-alike, name/similar): src/domain/verify/name-rules.ts.
-  out.push(...checkAccountNames(reg));
+  out.push(...checkAccountNames(reg, opts.only, opts.nameForms));
 
   // Impostors.
   for (const imp of reg.impostors) {

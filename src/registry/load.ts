@@ -19,6 +19,7 @@ import {
   type ParseResult,
   type Registry,
 } from '../domain/index.ts';
+import type { NameForm } from '../domain/verify/names.ts';
 import { parseInParallel } from './parse-pool.ts';
 import { loadPresets } from './presets.ts';
 import { readAndParse } from './read.ts';
@@ -38,6 +39,8 @@ export interface LoadOptions {
   prDate?: string;
   /** The pull request's files, relative to the folder. */
   prFiles?: ReadonlySet<string>;
+  /** Only findings on these files are wanted (validating a few changed files). */
+  only?: ReadonlySet<string>;
 }
 
 export interface LoadResult {
@@ -85,6 +88,8 @@ async function codeFingerprint(): Promise<string> {
     }
   };
   await walk(dir);
+  // Library versions matter too (the yaml parser, pinyin and OpenCC tables behind name forms).
+  hash.update(await readFile(fileURLToPath(new URL('../../package-lock.json', import.meta.url))).catch(() => ''));
   return hash.digest('hex');
 }
 
@@ -98,6 +103,8 @@ interface CacheFile {
   /** Cached account bodies depend on the policy's link hosts. */
   policyHash: string;
   entries: Record<string, CacheEntry>;
+  /** Names' comparable forms (pinyin, skeleton), which cost more to compute than to keep. */
+  nameForms?: Record<string, NameForm>;
 }
 
 function cachePath(root: string): string {
@@ -196,12 +203,16 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
       (reg.unreadable[result.role.kind] ??= []).push(result.role.id);
     }
   }
-  findings.push(...checkRegistry(reg, { today: opts.today }));
+  const nameForms = opts.cache ? new Map(Object.entries(cache?.nameForms ?? {})) : undefined;
+  const knownNames = nameForms?.size ?? 0;
+  findings.push(...checkRegistry(reg, { today: opts.today, only: opts.only, nameForms }));
   // Deadlines at PR time: late filings are warnings the office sees, never silent.
   if (reg.policy) findings.push(...findLateFilings(reg, reg.policy.data, opts.today, { prDate: opts.prDate, prFiles: opts.prFiles }));
 
-  if (opts.cache) {
-    const next: CacheFile = { fingerprint, policyHash, entries: {} };
+  // Rewriting a large cache costs more than re-parsing a few changed files next time: write it
+  // only when it was missing or stale, or when many files changed.
+  if (opts.cache && (!cache || todo.length > Math.max(20, files.length / 100) || (nameForms?.size ?? 0) - knownNames > 20)) {
+    const next: CacheFile = { fingerprint, policyHash, entries: {}, nameForms: Object.fromEntries(nameForms ?? []) };
     for (const [rel, stat] of stats) next.entries[rel] = { ...stat, result: results.get(rel)! };
     const file = cachePath(root);
     await mkdir(path.dirname(file), { recursive: true });

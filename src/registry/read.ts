@@ -26,3 +26,16 @@ export function readAndParse(root: string, rel: string, linkHosts: readonly stri
   if (read.finding) return { findings: [read.finding] };
   return { ...parseFile(rel, read.text!, { linkHosts, presets }), text: read.text };
 }
+
+/** Parses chunks of `rels`, claiming each chunk from the shared `counter`, until none are left. */
+export function parseChunks(root: string, rels: string[], linkHosts: readonly string[], counter: Int32Array, chunk: number): Array<[number, ParseResult]> {
+  const out: Array<[number, ParseResult]> = [];
+  for (;;) {
+    const start = Atomics.add(counter, 0, chunk);
+    if (start >= rels.length) return out;
+    for (let i = start; i < Math.min(start + chunk, rels.length); i++) {
+      const { text: _text, ...result } = readAndParse(root, rels[i]!, linkHosts);
+      out.push([i, result]);
+    }
+  }
+}

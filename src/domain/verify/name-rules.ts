@@ -31,12 +31,27 @@ function deletionKeys(s: string): string[] {
   return [...out];
 }
 
-/** Look-alike and similar names across units' accounts (see the module comment). */
-export function checkAccountNames(reg: Registry): Finding[] {
+/**
+ * Look-alike and similar names across units' accounts (see the module comment). With `only`, just
+ * the pairs that involve those files are compared (validating one changed file). `memo` keeps
+ * names' forms between runs: a form depends on its own name only (the tables hold each character's
+ * simplified form and reading), so tables are built just for the names it lacks.
+ */
+export function checkAccountNames(reg: Registry, only?: ReadonlySet<string>, memo?: Map<string, NameForm>): Finding[] {
   const accts = reg.accounts;
   if (accts.length < 2) return [];
-  const tables = buildNameTables(accts.map((a) => a.data.name));
-  const forms: NameForm[] = accts.map((a) => nameForm(a.data.name, tables));
+  const wanted = only ? new Set(accts.flatMap((a, i) => (only.has(a.file) ? [i] : []))) : undefined;
+  if (wanted && wanted.size === 0) return [];
+  const missing = [...new Set(accts.map((a) => a.data.name).filter((n) => !memo?.has(n)))];
+  const tables = missing.length ? buildNameTables(missing) : undefined;
+  const forms: NameForm[] = accts.map((a) => {
+    let f = memo?.get(a.data.name);
+    if (!f) {
+      f = nameForm(a.data.name, tables);
+      memo?.set(a.data.name, f);
+    }
+    return f;
+  });
   const since = new Map<string, string>();
   for (const a of accts) {
     const k = norm(a.data.name);
@@ -49,7 +64,8 @@ export function checkAccountNames(reg: Registry): Finding[] {
     forms.forEach((f, i) => {
       for (const k of key(f)) {
         const list = m.get(k) ?? [];
-        for (const j of list) pairs.add(j < i ? `${j},${i}` : `${i},${j}`);
+        if (!wanted || wanted.has(i)) for (const j of list) pairs.add(j < i ? `${j},${i}` : `${i},${j}`);
+        else for (const j of list) if (wanted.has(j)) pairs.add(`${j},${i}`);
         list.push(i);
         m.set(k, list);
       }
@@ -57,7 +73,9 @@ export function checkAccountNames(reg: Registry): Finding[] {
   };
   block((f) => (f.skeleton ? [f.skeleton] : []));
   block((f) => (Array.from(f.skeleton).length >= 2 ? [`py:${f.pinyin}`] : []));
-  block((f) => deletionKeys(f.skeleton).map((k) => `del:${k}`));
+  // Names within one edit differ in length by at most one: with `only`, skip the others' deletions.
+  const lengths = wanted ? new Set([...wanted].flatMap((i) => { const n = Array.from(forms[i]!.skeleton).length; return [n - 1, n, n + 1]; })) : undefined;
+  block((f) => (!lengths || lengths.has(Array.from(f.skeleton).length) ? deletionKeys(f.skeleton).map((k) => `del:${k}`) : []));
 
   // One finding per (newer account, other name): the other accounts of that name are counted.
   const grouped = new Map<string, { newer: AccountFiling; older: AccountFiling[]; how: Resemblance }>();

@@ -19,17 +19,20 @@ function allT2s(): Map<string, string> {
     [0x3400, 0x4dbf],
     [0x4e00, 0x9fff],
   ];
-  for (const [lo, hi] of ranges)
-    for (let c = lo; c <= hi; c++) {
-      const ch = String.fromCodePoint(c);
-      for (const conv of convs) {
-        const s = conv(ch);
-        if (s !== ch && Array.from(s).length === 1) {
-          map.set(ch, s);
-          break;
-        }
+  const chars: string[] = [];
+  for (const [lo, hi] of ranges) for (let c = lo; c <= hi; c++) chars.push(String.fromCodePoint(c));
+  // One conversion per converter over all characters, one per line (no phrase spans a newline):
+  // the same result as converting each character alone, at a fraction of the cost.
+  const converted = convs.map((conv) => conv(chars.join('\n')).split('\n'));
+  chars.forEach((ch, i) => {
+    for (const out of converted) {
+      const s = out[i]!;
+      if (s !== ch && Array.from(s).length === 1) {
+        map.set(ch, s);
+        break;
       }
     }
+  });
   fullT2s = map;
   return map;
 }
@@ -39,13 +42,10 @@ let common: string[] | undefined;
 /** The 6,763 hanzi of GB 2312: the characters an impostor's homophone will almost surely use. */
 function commonHanzi(): string[] {
   if (common) return common;
-  const dec = new TextDecoder('gb2312');
-  const out: string[] = [];
-  for (let a = 0xb0; a <= 0xf7; a++)
-    for (let b = 0xa1; b <= 0xfe; b++) {
-      const ch = dec.decode(new Uint8Array([a, b]));
-      if (/^\p{Script=Han}$/u.test(ch)) out.push(ch);
-    }
+  // Every two-byte code of GB2312's hanzi rows, decoded at once.
+  const bytes: number[] = [];
+  for (let a = 0xb0; a <= 0xf7; a++) for (let b = 0xa1; b <= 0xfe; b++) bytes.push(a, b);
+  const out = Array.from(new TextDecoder('gb2312').decode(new Uint8Array(bytes))).filter((ch) => /^\p{Script=Han}$/u.test(ch));
   common = out;
   return out;
 }
