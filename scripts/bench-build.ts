@@ -204,13 +204,9 @@ function report(r: BenchResult): string {
 async function main(): Promise<number> {
   const { values } = parseCli(
     process.argv.slice(2),
-    { sizes: { type: 'string' }, keep: { type: 'boolean', default: false }, json: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    { sizes: { type: 'string' }, keep: { type: 'boolean', default: false }, json: { type: 'string' } },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
   const sizes = (values.sizes ?? '1000,10000').split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--sizes 应为正整数，逗号分隔');
   const results: BenchResult[] = [];

@@ -47,14 +47,9 @@ async function main(): Promise<number> {
       site: { type: 'string' },
       today: { type: 'string' },
       stats: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
   const content = await resolveContentDir(values.content);
   const today = resolveToday(values.today ?? process.env.REGISTRY_TODAY);
   const base = normalizeBase(values.base ?? process.env.SITE_BASE ?? '/');

@@ -29,14 +29,9 @@ async function main(): Promise<number> {
       today: { type: 'string' },
       json: { type: 'boolean', default: false },
       unit: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
   const root = await resolveContentDir(values.content);
   const today = resolveToday(values.today);
   const { registry, findings } = await loadRegistry(root, { today });

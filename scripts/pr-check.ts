@@ -33,14 +33,9 @@ async function main(): Promise<number> {
       'head-sha': { type: 'string' },
       report: { type: 'string' },
       today: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
   const headDir = await resolveContentDir(values.content);
   const baseDir = await resolveContentDir(values['base-content']);
   const today = resolveToday(values.today);

@@ -155,14 +155,9 @@ async function main(): Promise<number> {
       port: { type: 'string' },
       dir: { type: 'string' },
       base: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
   const port = Number(values.port ?? process.env.PORT ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('端口应为 0–65535 的整数');
   const dir = values.dir ?? path.join(ROOT, 'dist');

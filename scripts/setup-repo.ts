@@ -18,13 +18,9 @@ const USAGE = `用法：npm run setup:repo -- [--apply] [--check] [--content con
 async function main(): Promise<number> {
   const { values } = parseCli(
     process.argv.slice(2),
-    { apply: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, 'write-codeowners': { type: 'boolean', default: false }, content: { type: 'string' }, codeowners: { type: 'string', default: '.github/CODEOWNERS' }, help: { type: 'boolean', short: 'h', default: false } },
+    { apply: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, 'write-codeowners': { type: 'boolean', default: false }, content: { type: 'string' }, codeowners: { type: 'string', default: '.github/CODEOWNERS' } },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const { registry } = await loadRegistry(await resolveContentDir(values.content), { today: beijingDate(new Date()) });
   const plan = planRepoSetup(registry);
   const current = await readFile(values.codeowners!, 'utf8').catch(() => '');

@@ -24,14 +24,9 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       today: { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
   const root = await resolveContentDir(values.content);
   const today = resolveToday(values.today);
   const only = await resolveFiles(root, positionals);

@@ -10,6 +10,7 @@ import { ENTRY_STATUS_LABELS, VERDICT_LABELS, toVerifyJson, verifyInput, type Ve
 import { memorySource } from '../src/domain/verify/verify-index.ts';
 import { findPlatform } from '../src/domain/platforms.ts';
 import { EXIT, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
+import { reportRepoFromEnv } from '../src/registry/report-repo.ts';
 
 const USAGE = `用法：npm run verify -- [--content 文件夹] [--json] [--today YYYY-MM-DD] "<链接、分享文字、账号ID或名称>"
   --content   登记数据文件夹（默认 content）
@@ -17,12 +18,6 @@ const USAGE = `用法：npm run verify -- [--content 文件夹] [--json] [--toda
   --today     按该日期判断账号状态（默认北京时间今天）
 退出码：0 已给出核验结果（无论结果如何）；2 用法或读写错误`;
 
-/** The repository that takes impostor reports: $REPORT_REPO, else $GITHUB_REPOSITORY on github.com. */
-function reportRepo(): string | null {
-  if (process.env.REPORT_REPO) return process.env.REPORT_REPO;
-  if (process.env.GITHUB_REPOSITORY) return `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`;
-  return null;
-}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCli(
@@ -31,21 +26,16 @@ async function main(): Promise<number> {
       content: { type: 'string' },
       json: { type: 'boolean', default: false },
       today: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
   if (positionals.length !== 1) throw new UsageError(`请给出一个要核验的输入（含空格时请加引号）\n\n${USAGE}`);
   const input = positionals[0]!;
   if (!input.trim()) throw new UsageError(`输入为空\n\n${USAGE}`);
   const root = await resolveContentDir(values.content);
   const today = resolveToday(values.today);
   const { registry } = await loadRegistry(root, { today });
-  const index = verifyIndexFromRegistry(registry, today, { reportRepo: reportRepo() });
+  const index = verifyIndexFromRegistry(registry, today, { reportRepo: reportRepoFromEnv() });
   if (!index) throw new UsageError('登记数据缺少可读的 policy.yaml，无法核验（请先运行 npm run validate）');
   const result = await verifyInput(input, memorySource(index));
   if (values.json) console.log(JSON.stringify(toVerifyJson(result)));

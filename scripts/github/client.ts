@@ -4,6 +4,7 @@
  * request that still fails. Every adapter function takes this client as its first argument.
  */
 import { Octokit } from 'octokit';
+import { EXIT, HelpRequested, UsageError } from '../lib/cli.ts';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
 
@@ -110,6 +111,14 @@ export async function runWithGitHub(main: () => Promise<number>, log: (line: str
   try {
     return await main();
   } catch (err) {
+    if (err instanceof HelpRequested) {
+      console.log(err.message);
+      return EXIT.ok;
+    }
+    if (err instanceof UsageError) {
+      log(`用法错误：${err.message}`);
+      return EXIT.usage;
+    }
     log(`::error::${describeGitHubError(err)}`);
     return 1;
   }

@@ -9,13 +9,29 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
-/** Parses argv with node:util, turning its errors into a Chinese usage error. */
+/** Thrown by parseCli for -h/--help: run() prints the usage and exits 0. */
+export class HelpRequested extends Error {}
+
+/** Parses argv with node:util (plus -h/--help for every command), turning its errors into a Chinese usage error. */
 export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${usage}`);
+    const e = err as NodeJS.ErrnoException;
+    const name = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+    const said =
+      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `不认识的选项 ${name}`
+        : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `选项 ${name.split(' ')[0]} 的值不正确（是否漏写了值？）`
+          : e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+            ? `多余的参数 ${name}`
+            : e.message;
+    throw new UsageError(`${said}\n\n${usage}`);
   }
+  if ((parsed.values as { help?: boolean }).help) throw new HelpRequested(usage);
+  return parsed as unknown as ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>;
 }
 
 /** The registry folder: `--content`, else $REGISTRY_CONTENT, else ./content. */
@@ -42,6 +58,11 @@ export async function run(main: () => Promise<number>): Promise<void> {
     process.exitCode = await main();
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
+    if (err instanceof HelpRequested) {
+      console.log(e.message);
+      process.exitCode = EXIT.ok;
+      return;
+    }
     if (err instanceof UsageError) console.error(`用法错误：${e.message}`);
     else if (e.code) console.error(`读写文件出错（${e.code}）：${e.path ?? e.message}`);
     else console.error(`内部错误：${e.message}`);

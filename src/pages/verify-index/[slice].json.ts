@@ -6,19 +6,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../components/site-data.ts';
 import { buildVerifyIndex, verifyIndexFiles } from '../../domain/verify/build-index.ts';
+import { reportRepoFromEnv } from '../../registry/report-repo.ts';
 
-/** The repository that takes impostor reports: $REPORT_REPO, else $GITHUB_REPOSITORY on GitHub. */
-function reportRepo(): string | null {
-  if (process.env.REPORT_REPO) return process.env.REPORT_REPO;
-  if (process.env.GITHUB_REPOSITORY) return `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`;
-  return null;
-}
 
 let files: Promise<Record<string, unknown>> | undefined;
 
 /** The index files, built once per build. */
 function indexFiles(): Promise<Record<string, unknown>> {
-  files ??= getSite().then((site) => verifyIndexFiles(buildVerifyIndex(site, { reportRepo: reportRepo() })));
+  files ??= getSite().then((site) => verifyIndexFiles(buildVerifyIndex(site, { reportRepo: reportRepoFromEnv() })));
   return files;
 }
 
