@@ -128,6 +128,24 @@ describe('checkPrRules() on PR branches', () => {
     expect(violations.map((v) => `${v.file} ${v.code}`).sort()).toEqual(expected);
   });
 
+  test('refuses reopening a closed account, even with every trace of the closure removed', async () => {
+    const closedSha = await prBranch('close-first', async (d) => {
+      const f = path.join(d, 'content/accounts/jwc/jwc-wechat.mdx');
+      await writeFile(f, (await readFile(f, 'utf8')).replace('status: active', 'status: closed').replace("  opened: '2020-03-01'", "  opened: '2020-03-01'\n  closed: '2026-11-18'").replace('contacts:', 'closure:\n  reason: 停止运营\ncontacts:'));
+    });
+    await git(repo, 'checkout', '-q', '-b', 'revive', closedSha);
+    const f = path.join(repo, 'content/accounts/jwc/jwc-wechat.mdx');
+    await writeFile(f, (await readFile(f, 'utf8')).replace('status: closed', 'status: active').replace("\n  closed: '2026-11-18'", '').replace('closure:\n  reason: 停止运营\n', ''));
+    await git(repo, 'commit', '-q', '-am', 'revive');
+    const revived = await git(repo, 'rev-parse', 'HEAD');
+    await git(repo, 'checkout', '-q', '--detach', baseSha);
+    const [b, h] = [await contentAt(closedSha), await contentAt(revived)];
+    const [base, pr, changes] = await Promise.all([loadRegistry(b, { today: '2026-11-21' }), loadRegistry(h, { today: '2026-11-21' }), diffContentDirs(b, h)]);
+    expect(pr.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    const { violations } = checkPrRules(changes, base.registry, pr.registry, { login: 'jwc-admin' });
+    expect(violations.map((v) => `${v.file} ${v.code}`)).toEqual(['accounts/jwc/jwc-wechat.mdx pr/revived']);
+  });
+
   test('describeChanges() tells a closure from a change, for the bot\'s labels', async () => {
     const head = await prBranch('close-and-review', async (d) => {
       const f = path.join(d, 'content/accounts/jwc/jwc-wechat.mdx');

@@ -128,7 +128,7 @@ const DELETE_HINT: Record<string, string> = {
 /**
  * The rules a PR must pass: the author is an owner of every unit whose files it touches (owners
  * read from the base, so a PR cannot make itself owner) or of the office; it does not set or alter
- * approval fields; it deletes no filing.
+ * approval fields; it deletes no filing; it does not reopen a closed account.
  */
 export function checkPrRules(changes: FileChange[], base: Registry, head: Registry, author: PrAuthor, raw?: RawApprovals): { violations: Problem[]; notices: Problem[] } {
   const violations: Problem[] = [];
@@ -151,6 +151,15 @@ export function checkPrRules(changes: FileChange[], base: Registry, head: Regist
       if (after && !before) v(c.path, 'pr/approval-set', '审批信息 approval（审批号、审批日期）由合并后的自动流程填写，请删除该字段');
       else if (before && JSON.stringify(before) !== JSON.stringify(after))
         v(c.path, 'pr/approval-altered', '不能修改或删除审批信息 approval（审批号、审批日期、审批的合并请求）');
+    }
+
+    // A closed account stays closed (a dead account's name is what impostors take over): a revival
+    // is a new filing with a new id. The single-file rule sees leftovers; only the base sees this.
+    if (top === 'accounts' && c.status !== 'removed') {
+      const was = base.accounts.find((a) => a.file === c.path)?.data.status;
+      const now = head.accounts.find((a) => a.file === c.path)?.data.status;
+      if (was === 'closed' && now !== undefined && now !== 'closed')
+        v(c.path, 'pr/revived', '已停办的账号不能恢复运营：重新开设请另行提交新的备案文件（新的账号编号），原文件保持“已停办”');
     }
 
     if (author.trusted || author.office || isOwner(office)) continue;
