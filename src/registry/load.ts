@@ -49,6 +49,8 @@ export interface LoadResult {
   findings: Finding[];
   /** Relative paths of every file seen (filings and rejects alike). */
   files: string[];
+  /** Milliseconds spent in each phase (listing, parsing, rules …), for benchmarks. */
+  timings: Record<string, number>;
 }
 
 /** Below this many files to parse, threads cost more than they save. */
@@ -123,7 +125,15 @@ async function readCache(root: string, fingerprint: string, policyHash: string):
 
 /** Loads and checks the registry in `root`. Throws only for an unreadable folder. */
 export async function loadRegistry(root: string, opts: LoadOptions): Promise<LoadResult> {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + now - mark;
+    mark = now;
+  };
   const listed = await listFiles(root);
+  lap('list');
   const findings: Finding[] = [...listed.findings];
   const files = listed.files.filter((f) => !isIgnoredPath(f));
 
@@ -157,6 +167,7 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
     }
     todo.push(rel);
   }
+  lap('policy-and-cache');
   if (todo.length >= WORKER_THRESHOLD && opts.workers !== false) {
     const parsed = await parseInParallel(root, todo, linkHosts);
     todo.forEach((rel, i) => results.set(rel, parsed[i]!));
@@ -205,9 +216,12 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
   }
   const nameForms = opts.cache ? new Map(Object.entries(cache?.nameForms ?? {})) : undefined;
   const knownNames = nameForms?.size ?? 0;
+  lap('parse');
   findings.push(...checkRegistry(reg, { today: opts.today, only: opts.only, nameForms }));
+  lap('rules');
   // Deadlines at PR time: late filings are warnings the office sees, never silent.
   if (reg.policy) findings.push(...findLateFilings(reg, reg.policy.data, opts.today, { prDate: opts.prDate, prFiles: opts.prFiles }));
+  lap('deadlines');
 
   // Rewriting a large cache costs more than re-parsing a few changed files next time: write it
   // only when it was missing or stale, or when many files changed.
@@ -218,5 +232,8 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(next));
   }
-  return { registry: reg, findings: sortFindings(findings), files: listed.files };
+  lap('write-cache');
+  const sorted = sortFindings(findings);
+  lap('sort');
+  return { registry: reg, findings: sorted, files: listed.files, timings };
 }
