@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +153,7 @@ async function benchOne(accounts: number, keep: boolean): Promise<BenchResult> {
   try {
     const content = path.join(tmp, 'content');
     // The output stays inside the project so Astro builds it in place (see build-site.ts).
+    await mkdir(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
     outRoot = await mkdtemp(path.join(ROOT, 'node_modules', '.cache', `bench-${accounts}-`));
     const out = path.join(outRoot, 'dist');
     const statsFile = path.join(tmp, 'stats.json');

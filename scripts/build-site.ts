@@ -148,6 +148,8 @@ async function astroPhase(job: AstroJob): Promise<AstroPhaseResult> {
   // private staging folder under node_modules/.cache and copied out.
   process.chdir(ROOT);
   const inRoot = !path.relative(ROOT, job.outDir).startsWith('..');
+  // node_modules/.cache does not exist yet on a fresh clone.
+  if (!inRoot) await mkdir(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
   const stage = inRoot ? job.outDir : await mkdtemp(path.join(ROOT, 'node_modules', '.cache', 'site-build-'));
   // Astro writes <project>/.astro/content-modules.mjs (the office pages' MDX imports) for every
   // build: two builds of different registries at once would read each other's. One at a time.
