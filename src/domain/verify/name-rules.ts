@@ -31,6 +31,29 @@ function deletionKeys(s: string): string[] {
   return [...out];
 }
 
+/** True when `a` and `b` differ by at most one inserted, deleted or replaced character. */
+function withinOneEdit(a: string[], b: string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
 /**
  * Look-alike and similar names across units' accounts (see the module comment). With `only`, just
  * the pairs that involve those files are compared (validating one changed file). `memo` keeps
@@ -73,9 +96,17 @@ export function checkAccountNames(reg: Registry, only?: ReadonlySet<string>, mem
   };
   block((f) => (f.skeleton ? [f.skeleton] : []));
   block((f) => (Array.from(f.skeleton).length >= 2 ? [`py:${f.pinyin}`] : []));
-  // Names within one edit differ in length by at most one: with `only`, skip the others' deletions.
-  const lengths = wanted ? new Set([...wanted].flatMap((i) => { const n = Array.from(forms[i]!.skeleton).length; return [n - 1, n, n + 1]; })) : undefined;
-  block((f) => (!lengths || lengths.has(Array.from(f.skeleton).length) ? deletionKeys(f.skeleton).map((k) => `del:${k}`) : []));
+  if (!wanted) block((f) => deletionKeys(f.skeleton).map((k) => `del:${k}`));
+  else {
+    // A few target names: scanning every other name once is cheaper than everyone's deletions.
+    const chars = forms.map((f) => Array.from(f.skeleton));
+    for (const i of wanted) {
+      if (chars[i]!.length < 4) continue;
+      chars.forEach((c, j) => {
+        if (j !== i && c.length >= 4 && withinOneEdit(chars[i]!, c)) pairs.add(j < i ? `${j},${i}` : `${i},${j}`);
+      });
+    }
+  }
 
   // One finding per (newer account, other name): the other accounts of that name are counted.
   const grouped = new Map<string, { newer: AccountFiling; older: AccountFiling[]; how: Resemblance }>();
