@@ -76,6 +76,24 @@ describe('npm run validate', () => {
     expect(clean.code).toBe(0);
   });
 
+  test('with FILE arguments the cache never hides a change in another file, and lines stay exact', async () => {
+    const dir = await registry();
+    const args = ['--content', dir, '--json', '--today', '2026-11-21', B];
+    expect(JSON.parse((await runScript('validate.ts', args)).stdout).ok).toBe(true);
+    expect(JSON.parse((await runScript('validate.ts', args)).stdout).ok).toBe(true);
+    // Another file now claims the same Weibo uid: B must be told, at its own key's line.
+    const other = path.join(dir, 'accounts/jsj/jsj-weibo-copy.mdx');
+    await writeFile(
+      other,
+      (await readFile(path.join(dir, B), 'utf8')).replace('id: jsj-weibo', 'id: jsj-weibo-copy').replace('name: 青川理工计算机学院', 'name: 计算机学院学生会').replace('2024-0002', '2024-0077').replace('link: https://weibo.com/u/5123456789\n', ''),
+    );
+    const r = await runScript('validate.ts', args);
+    const dup = JSON.parse(r.stdout).errors.find((e: { code: string }) => e.code === 'key/duplicate');
+    const lines = (await readFile(path.join(dir, B), 'utf8')).split('\n');
+    expect(dup).toMatchObject({ file: B, line: lines.findIndex((l) => l.includes("value: '5123456789'")) + 1, field: 'keys[0].value' });
+    expect(r.code).toBe(1);
+  });
+
   test('--today decides what is in the future', async () => {
     const dir = await registry();
     const early = await runScript('validate.ts', ['--content', dir, '--json', '--today', '2025-01-01']);

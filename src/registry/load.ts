@@ -27,7 +27,11 @@ import { readAndParse } from './read.ts';
 export interface LoadOptions {
   /** Today in Beijing, `YYYY-MM-DD`. */
   today: string;
-  /** Reuse parse results of unchanged files from the last run (default false). */
+  /**
+   * Reuse parse results of unchanged files from the last run (default false). Only with `only`:
+   * cached files keep their data but not their field positions, since only the `only` files'
+   * findings are wanted (and those files are always parsed afresh).
+   */
   cache?: boolean;
   /** Parse on several cores when there are many files (default true; the Astro build passes false). */
   workers?: boolean;
@@ -123,6 +127,14 @@ async function readCache(root: string, fingerprint: string, policyHash: string):
   }
 }
 
+/** A parse result as the cache keeps it: no field positions, no rendered description. */
+function withoutPositions(r: ParseResult): ParseResult {
+  if (!r.parsed) return r;
+  const { pos: _pos, ...filing } = r.parsed.filing as { pos?: unknown; html?: string };
+  if ('html' in filing) filing.html = '';
+  return { ...r, parsed: { ...r.parsed, filing: { ...filing, pos: {} } } as ParseResult['parsed'] };
+}
+
 /** Loads and checks the registry in `root`. Throws only for an unreadable folder. */
 export async function loadRegistry(root: string, opts: LoadOptions): Promise<LoadResult> {
   const timings: Record<string, number> = {};
@@ -150,17 +162,18 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
   }
 
   // Reuse what the cache knows, parse the rest (in threads when there is a lot).
-  const fingerprint = opts.cache ? await codeFingerprint() : '';
-  const cache = opts.cache ? await readCache(root, fingerprint, policyHash) : undefined;
+  const useCache = opts.cache === true && opts.only !== undefined;
+  const fingerprint = useCache ? await codeFingerprint() : '';
+  const cache = useCache ? await readCache(root, fingerprint, policyHash) : undefined;
   const stats = new Map<string, { size: number; mtimeMs: number }>();
   const todo: string[] = [];
   for (const rel of files) {
     if (results.has(rel)) continue;
-    if (opts.cache) {
+    if (useCache) {
       const s = lstatSync(path.join(root, rel));
       stats.set(rel, { size: s.size, mtimeMs: s.mtimeMs });
       const hit = cache?.entries[rel];
-      if (hit && hit.size === s.size && hit.mtimeMs === s.mtimeMs) {
+      if (hit && hit.size === s.size && hit.mtimeMs === s.mtimeMs && !opts.only!.has(rel)) {
         results.set(rel, hit.result);
         continue;
       }
@@ -214,7 +227,7 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
       (reg.unreadable[result.role.kind] ??= []).push(result.role.id);
     }
   }
-  const nameForms = opts.cache ? new Map(Object.entries(cache?.nameForms ?? {})) : undefined;
+  const nameForms = useCache ? new Map(Object.entries(cache?.nameForms ?? {})) : undefined;
   const knownNames = nameForms?.size ?? 0;
   lap('parse');
   findings.push(...checkRegistry(reg, { today: opts.today, only: opts.only, nameForms }));
@@ -225,9 +238,9 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
 
   // Rewriting a large cache costs more than re-parsing a few changed files next time: write it
   // only when it was missing or stale, or when many files changed.
-  if (opts.cache && (!cache || todo.length > Math.max(20, files.length / 100) || (nameForms?.size ?? 0) - knownNames > 20)) {
+  if (useCache && (!cache || todo.length > Math.max(20, files.length / 100) || (nameForms?.size ?? 0) - knownNames > 20)) {
     const next: CacheFile = { fingerprint, policyHash, entries: {}, nameForms: Object.fromEntries(nameForms ?? []) };
-    for (const [rel, stat] of stats) next.entries[rel] = { ...stat, result: results.get(rel)! };
+    for (const [rel, stat] of stats) next.entries[rel] = { ...stat, result: withoutPositions(results.get(rel)!) };
     const file = cachePath(root);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(next));
