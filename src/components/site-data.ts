@@ -6,14 +6,12 @@
 import { getCollection } from 'astro:content';
 import QRCode from 'qrcode';
 import { beijingDate } from '../domain/dates.ts';
-import { deriveAccountStatuses } from '../domain/obligations.ts';
 import {
-  buildPublicSite,
+  buildPublicSiteOn,
   countAccounts,
   searchFacets,
   unitTree,
   type Count,
-  type DerivedState,
   type PublicAccount,
   type PublicSite,
   type SearchFacets,
@@ -32,16 +30,6 @@ export function siteToday(): string {
   return process.env.REGISTRY_TODAY ?? beijingDate(new Date());
 }
 
-/**
- * The one place derived states (年审逾期 / 暂停运行) enter the site: the deadline rules of
- * src/domain/obligations.ts, reduced to their public wording (state, badge, reason, since).
- */
-export function deriveStates(input: SiteInput, today: string): Map<string, DerivedState | null> {
-  const statuses = deriveAccountStatuses(input.accounts.map((a) => a.data), input.reviews, input.policy, today);
-  const out = new Map<string, DerivedState | null>();
-  for (const [id, d] of statuses) out.set(id, d ? { state: d.state, label: d.label, reason: d.reason, since: d.since } : null);
-  return out;
-}
 
 /** The public site data (memoised for the whole build). */
 export function getSite(): Promise<PublicSite> {
@@ -62,7 +50,7 @@ export function getSite(): Promise<PublicSite> {
       impostors: impostors.map((i) => i.data),
     };
     const today = siteToday();
-    return buildPublicSite(input, { asOf: today, derived: deriveStates(input, today) });
+    return buildPublicSiteOn(input, today);
   })();
   return site;
 }

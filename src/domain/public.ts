@@ -18,6 +18,7 @@ import type { Review } from './schema/review.ts';
 import type { Unit } from './schema/unit.ts';
 import { UNIT_KIND_LABELS } from './schema/unit.ts';
 import { findPlatform } from './platforms.ts';
+import { deriveAccountStatuses } from './obligations.ts';
 
 /** Version of the open-data shape (accounts.json `version`); bump on any incompatible change. */
 export const PUBLIC_DATA_VERSION = 1;
@@ -322,6 +323,15 @@ export interface SiteInput {
 }
 
 const collator = new Intl.Collator('zh-CN');
+
+/**
+ * The public site on `today`, with the deadline rules' derived states (年审逾期, 暂停运行): the one
+ * place the site and the verifier (CLI and page) get account states from.
+ */
+export function buildPublicSiteOn(input: SiteInput, today: string): PublicSite {
+  const derived = deriveAccountStatuses(input.accounts.map((a) => a.data), input.reviews, input.policy, today);
+  return buildPublicSite(input, { asOf: today, derived });
+}
 
 /** Projects the whole registry for the site. `derived` maps account id → derived state. */
 export function buildPublicSite(input: SiteInput, opts: { asOf: string; derived?: ReadonlyMap<string, DerivedState | null> }): PublicSite {

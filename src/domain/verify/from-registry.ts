@@ -3,8 +3,7 @@
  * public projection as the site (src/domain/public.ts), with the derived states of the deadline
  * rules (暂停运行 → `suspended`), then through `buildVerifyIndex`.
  */
-import { deriveAccountStatuses } from '../obligations.ts';
-import { buildPublicSite, type PublicSite, type SiteInput } from '../public.ts';
+import { buildPublicSiteOn, type PublicSite, type SiteInput } from '../public.ts';
 import type { Registry } from '../registry.ts';
 import { buildVerifyIndex, type BuildVerifyIndexOptions } from './build-index.ts';
 import type { VerifyIndex } from './verify-index.ts';
@@ -17,16 +16,10 @@ export function publicSiteOf(reg: Registry, today: string): PublicSite | null {
     policy,
     units: reg.units.map((u) => u.data),
     accounts: reg.accounts.map((a) => ({ data: a.data, html: a.html })),
-    reviews: reg.reviews.map((r) => ({ account: r.data.account, year: r.data.year, result: r.data.result })),
+    reviews: reg.reviews.map((r) => ({ account: r.data.account, year: r.data.year, submitted: r.data.submitted, result: r.data.result })),
     impostors: reg.impostors.map((i) => i.data),
   };
-  const derived = deriveAccountStatuses(
-    reg.accounts.map((a) => a.data),
-    reg.reviews.map((r) => r.data),
-    policy,
-    today,
-  );
-  return buildPublicSite(input, { asOf: today, derived });
+  return buildPublicSiteOn(input, today);
 }
 
 /** The verify index of a registry on `today`; null when the registry has no readable policy. */
