@@ -4,10 +4,12 @@
  * unique, dissolved units hold no active accounts. Pure: registry and date in, findings out.
  */
 import { dayNumber } from './dates.ts';
-import type { Filing } from './filing.ts';
+import type { AccountFiling, Filing } from './filing.ts';
 import type { Finding, Severity } from './findings.ts';
 import { findPlatform, keyString } from './platforms.ts';
 import type { Registry } from './registry.ts';
+import type { Policy } from './schema/policy.ts';
+import type { Unit } from './schema/unit.ts';
 import { checkAccountNames } from './verify/name-rules.ts';
 import type { NameForm } from './verify/names.ts';
 
@@ -25,23 +27,63 @@ export function normalizeName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
+/** What every rule below reads: the registry, today, lookups, and where findings go. */
+interface RuleContext {
+  reg: Registry;
+  opts: RuleOptions;
+  policy: Policy | undefined;
+  /** Today as a day number. */
+  today: number;
+  out: Finding[];
+  emit(f: Filing<unknown> | { file: string; pos?: Record<string, [number, number]> }, field: string, code: string, message: string, severity?: Severity): void;
+  /** Whether a file of that kind and id exists but could not be read (its references are not reported again). */
+  unreadable(kind: keyof Registry['unreadable'], id: string): boolean;
+  units: Map<string, Filing<Unit>>;
+  unitKnown(id: string): boolean;
+  accounts: Map<string, AccountFiling>;
+  accountKnown(id: string): boolean;
+  /** `platform:kind:value` → file of the active account holding that key. */
+  keyOwner: Map<string, string>;
+}
+
 /** Every cross-file finding for `reg`. */
 export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
   const out: Finding[] = [];
-  const emit = (f: Filing<unknown> | { file: string; pos?: Record<string, [number, number]> }, field: string, code: string, message: string, severity: Severity = 'error') => {
-    const p = f.pos?.[field] ?? f.pos?.[field.replace(/\.[^.[]+$|\[\d+\]$/, '')] ?? [1, 1];
-    out.push({ file: f.file, line: p[0], column: p[1], field, code, message, severity });
-  };
-  const today = dayNumber(opts.today);
   const unreadable = (kind: keyof Registry['unreadable'], id: string) => reg.unreadable[kind]?.includes(id) ?? false;
-
-  const policy = reg.policy?.data;
+  const units = new Map(reg.units.map((u) => [u.data.id, u]));
+  const accounts = new Map(reg.accounts.map((a) => [a.data.id, a]));
+  const ctx: RuleContext = {
+    reg,
+    opts,
+    policy: reg.policy?.data,
+    today: dayNumber(opts.today),
+    out,
+    emit(f, field, code, message, severity = 'error') {
+      const p = f.pos?.[field] ?? f.pos?.[field.replace(/\.[^.[]+$|\[\d+\]$/, '')] ?? [1, 1];
+      out.push({ file: f.file, line: p[0], column: p[1], field, code, message, severity });
+    },
+    unreadable,
+    units,
+    unitKnown: (id) => units.has(id) || unreadable('unit', id),
+    accounts,
+    accountKnown: (id) => accounts.has(id) || unreadable('account', id),
+    keyOwner: new Map(),
+  };
   if (!reg.policy && !unreadable('policy', 'policy'))
     out.push({ file: 'policy.yaml', line: 1, column: 1, field: '', code: 'policy/missing', message: '缺少管理办法配置文件 policy.yaml', severity: 'error' });
+  checkUnits(ctx);
+  checkAccounts(ctx);
+  checkReviews(ctx);
+  checkGroups(ctx);
+  // Look-alike names across units (name/look-alike, name/similar): src/domain/verify/name-rules.ts.
+  out.push(...checkAccountNames(reg, opts.only, opts.nameForms));
+  checkImpostors(ctx);
+  return out;
+}
 
-  // Units: references, cycles, names.
-  const units = new Map(reg.units.map((u) => [u.data.id, u]));
-  const unitKnown = (id: string) => units.has(id) || unreadable('unit', id);
+/** Units: references to parents and successors resolve, no cycles, no two active units of one name; the office unit exists. */
+function checkUnits(ctx: RuleContext): void {
+  const { reg, policy, emit, units, unitKnown } = ctx;
   const unitNames = new Map<string, string>();
   for (const u of reg.units) {
     const d = u.data;
@@ -69,10 +111,11 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
   if (policy && reg.policy && policy.office.unit && !unitKnown(policy.office.unit))
     emit(reg.policy, 'office.unit', 'ref/office-unit', `归口管理部门的单位编号 ${policy.office.unit} 不存在`);
 
-  // Accounts.
-  const accounts = new Map(reg.accounts.map((a) => [a.data.id, a]));
-  const accountKnown = (id: string) => accounts.has(id) || unreadable('account', id);
-  const keyOwner = new Map<string, string>();
+}
+
+/** Accounts: unit and tier, dates in order and not in the future, keys, names, links and approval numbers unique. */
+function checkAccounts(ctx: RuleContext): void {
+  const { reg, opts, policy, today, emit, unreadable, units, keyOwner } = ctx;
   const nameOwner = new Map<string, string>();
   const linkOwner = new Map<string, string>();
   const approvalOwner = new Map<string, string>();
@@ -183,7 +226,11 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
     }
   }
 
-  // Reviews and push lists.
+}
+
+/** Annual reviews and push lists: each refers to an account and to each other; dates make sense. */
+function checkReviews(ctx: RuleContext): void {
+  const { reg, opts, policy, today, out, emit, unreadable, accounts, accountKnown } = ctx;
   const pushLists = new Set(reg.pushLists.map((p) => p.file));
   const reviewed = new Set<string>();
   for (const r of reg.reviews) {
@@ -206,7 +253,11 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
     if (!reviewed.has(p.file) && !unreadable('review', p.account))
       out.push({ file: p.file, line: 1, column: 1, field: '', code: 'pushlist/orphan', message: `没有与该推送清单对应的年审表 reviews/${p.year}/${p.account}.yaml`, severity: 'error' });
 
-  // Work groups.
+}
+
+/** Work groups: unit exists, dates in order, size within the policy. */
+function checkGroups(ctx: RuleContext): void {
+  const { reg, policy, today, opts, emit, unitKnown } = ctx;
   for (const g of reg.groups) {
     const d = g.data;
     if (!unitKnown(d.unit)) emit(g, 'unit', 'ref/unit', `所属部门 ${d.unit} 不存在（units/${d.unit}.yaml）`);
@@ -220,10 +271,11 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
       emit(g, 'members', 'group/too-large', `群成员数量超过管理办法规定的上限 ${policy.groups.maxMembers} 人`, 'warning');
   }
 
-  // Look-alike names across units (name/look-alike, name/similar): src/domain/verify/name-rules.ts.
-  out.push(...checkAccountNames(reg, opts.only, opts.nameForms));
+}
 
-  // Impostors.
+/** Impostors: the imitated account exists; no registered key is listed as an impostor. */
+function checkImpostors(ctx: RuleContext): void {
+  const { reg, opts, today, emit, accountKnown, keyOwner } = ctx;
   for (const imp of reg.impostors) {
     const d = imp.data;
     if (d.imitates && !accountKnown(d.imitates)) emit(imp, 'imitates', 'ref/account', `仿冒的官方账号 ${d.imitates} 不存在`);
@@ -234,7 +286,6 @@ export function checkRegistry(reg: Registry, opts: RuleOptions): Finding[] {
       if (owner) emit(imp, `keys[${i}].value`, 'impostor/registered', `该账号标识属于已备案的正常运营账号 ${owner}，不能同时列为冒用账号`);
     });
   }
-  return out;
 }
 
 const LABELS: Record<string, string> = {
