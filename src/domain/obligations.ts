@@ -110,16 +110,7 @@ export interface Obligation {
 }
 
 /** The JSON shape printed by `npm run deadlines -- --json`. */
-export interface ObligationJson {
-  kind: ObligationKind;
-  unit: string;
-  account: string | null;
-  group: string | null;
-  due: string;
-  state: ObligationState;
-  daysLate: number;
-  rule: string;
-}
+export type ObligationJson = Pick<Obligation, 'kind' | 'unit' | 'account' | 'group' | 'due' | 'state' | 'daysLate' | 'rule'>;
 
 /** Projects an obligation to exactly the public JSON fields. */
 export function toObligationJson(o: Obligation): ObligationJson {
