@@ -12,7 +12,7 @@ import {
   type Registry,
 } from '../src/domain/index.ts';
 import { loadRegistry } from '../src/registry/load.ts';
-import { EXIT, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
+import { EXIT, REGISTRY_OPTIONS, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
 
 const USAGE = `用法：npm run deadlines -- [--content 文件夹] [--today YYYY-MM-DD] [--json] [--unit 单位编号]
   --content   登记数据文件夹（默认 content）
@@ -25,9 +25,7 @@ async function main(): Promise<number> {
   const { values } = parseCli(
     process.argv.slice(2),
     {
-      content: { type: 'string' },
-      today: { type: 'string' },
-      json: { type: 'boolean', default: false },
+      ...REGISTRY_OPTIONS,
       unit: { type: 'string' },
     },
     USAGE,

@@ -6,7 +6,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../src/domain/index.ts';
 import { loadRegistry } from '../src/registry/load.ts';
-import { EXIT, UsageError, escapeAnnotation, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
+import { EXIT, REGISTRY_OPTIONS, UsageError, escapeAnnotation, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
 
 const USAGE = `用法：npm run validate -- [--content 文件夹] [--json] [--today YYYY-MM-DD] [--no-cache] [文件…]
   --content   登记数据文件夹（默认 content）
@@ -20,9 +20,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parseCli(
     process.argv.slice(2),
     {
-      content: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      today: { type: 'string' },
+      ...REGISTRY_OPTIONS,
       'no-cache': { type: 'boolean', default: false },
     },
     USAGE,

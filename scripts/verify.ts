@@ -9,7 +9,7 @@ import { reportFieldsFor, reportIssueUrl } from '../src/domain/verify/report.ts'
 import { ENTRY_STATUS_LABELS, VERDICT_LABELS, toVerifyJson, verifyInput, type VerifyResult } from '../src/domain/verify/verdict.ts';
 import { memorySource } from '../src/domain/verify/verify-index.ts';
 import { findPlatform } from '../src/domain/platforms.ts';
-import { EXIT, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
+import { EXIT, REGISTRY_OPTIONS, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
 import { reportRepoFromEnv } from '../src/registry/report-repo.ts';
 
 const USAGE = `用法：npm run verify -- [--content 文件夹] [--json] [--today YYYY-MM-DD] "<链接、分享文字、账号ID或名称>"
@@ -23,9 +23,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parseCli(
     process.argv.slice(2),
     {
-      content: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      today: { type: 'string' },
+      ...REGISTRY_OPTIONS,
     },
     USAGE,
   );

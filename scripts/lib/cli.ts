@@ -9,6 +9,13 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
+/** The options every registry command takes: --content DIR, --today YYYY-MM-DD, --json. */
+export const REGISTRY_OPTIONS = {
+  content: { type: 'string' },
+  today: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
 /** Thrown by parseCli for -h/--help: run() prints the usage and exits 0. */
 export class HelpRequested extends Error {}
 
