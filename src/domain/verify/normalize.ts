@@ -3,7 +3,8 @@
  * share text, a bare ID) into `(platform, kind, value)` keys that are matched exactly against the
  * verify index. Pure and dependency-free: it runs in the browser as well as in the CLI.
  */
-import { PLATFORMS, findPlatform, keyString } from '../platforms.ts';
+import { PLATFORMS, findPlatform, hostIn, keyString } from '../platforms.ts';
+import type { LinkResult as RuleResult, PlatformDef } from '../platforms/define.ts';
 
 /** One key to look up, with the Chinese label shown when it matches (e.g. "B站 UID（mid）"). */
 export interface KeyCandidate {
@@ -41,6 +42,42 @@ export interface NormalizedInput {
   unresolvable: Unresolvable | null;
   /** A name to screen: the input itself when it is a name, or a nickname carried by a link. */
   name: string | null;
+  /**
+   * What a platform's share text carried (【X的作品】, `抖音号：…`, `小红书号：…` …): the names and the
+   * keys found in the text besides its link, and the platform whose share format matched. The
+   * keys are also first in `keys`, so they are looked up before the short link is given up on.
+   */
+  share: ShareFound | null;
+  /**
+   * The link was refused: its real host is not the platform it imitates (userinfo such as
+   * `https://mp.weixin.qq.com@evil.example/`). Never certify it; `keys` is empty.
+   */
+  refused: RefusedLink | null;
+}
+
+/** Names and IDs found in a share text. */
+export interface ShareFound {
+  platform: string | null;
+  names: string[];
+  keys: KeyCandidate[];
+}
+
+/** A link the normaliser refuses to read as any platform's. */
+export interface RefusedLink {
+  /** The host the link really opens. */
+  host: string;
+  /** Chinese explanation for the person who pasted it. */
+  reason: string;
+}
+
+/** Options of `normalizeInput`. */
+export interface NormalizeOptions {
+  /**
+   * The school's domains (policy `school.domains`): a page on one of them (sub-domains included)
+   * gets `unresolvable` (网站) besides its keys, so an unfiled sub-site reads "cannot tell", never
+   * "not official".
+   */
+  domains?: readonly string[];
 }
 
 /** Invisible characters (zero-width, bidi controls, BOM, variation selectors …) and controls. */
@@ -102,17 +139,11 @@ export function extractUrl(raw: string): string | null {
   return out || null;
 }
 
-/** Hosts the normaliser knows (after www./m. are stripped). */
-const KNOWN_HOSTS = new Set([
-  'weibo.com', 'weibo.cn', 't.cn', 'douyin.com', 'iesdouyin.com', 'v.douyin.com', 'toutiao.com', 'space.bilibili.com',
-  'bilibili.com', 'b23.tv', 'bili2233.cn', 'kuaishou.com', 'live.kuaishou.com', 'v.kuaishou.com', 'xiaohongshu.com',
-  'xhslink.com', 'xhslink.cn', 'zhihu.com', 'qm.qq.com', 'jq.qq.com', 'pd.qq.com', 'mp.weixin.qq.com', 'open.weixin.qq.com',
-  'weixin.qq.com', 'wxaurl.cn', 'yiban.cn', 'tieba.baidu.com', 'renren.com', 'play.google.com', 'apps.apple.com', 'app.mi.com',
-  'sj.qq.com',
-]);
+/** Hosts the platform files own (a scheme-less link on one of them is still read as a link). */
+const KNOWN_HOSTS: readonly string[] = [...new Set(PLATFORMS.flatMap((p) => [...p.hosts, ...p.links.flatMap((r) => r.hosts ?? [])]).map((h) => h.replace(/^\*\./, '')))];
 
 function isKnownHost(host: string): boolean {
-  return KNOWN_HOSTS.has(baseHost(host));
+  return hostIn(host, KNOWN_HOSTS);
 }
 
 /** Lower-cased host without a trailing dot and without a `www.` or `m.` prefix. */
@@ -156,12 +187,17 @@ function fits(platform: string, kind: string, value: string): boolean {
   return k.pattern.test(canonicalKey(platform, kind, value));
 }
 
-/** Query parameters that carry an ID and are kept in a canonical URL; all others (tracking) are dropped. */
-const ID_PARAMS = ['__biz', 'group_code', 'k', 'kw', 'id', 'appid', 'username', 'uid', 'puid'];
+/** Query parameters that carry an ID on any platform (platform files add theirs: `idParams`). */
+const ID_PARAMS = new Set(['__biz', 'group_code', 'k', 'kw', 'id', 'appid', 'username', 'uid', 'puid', ...PLATFORMS.flatMap((p) => p.idParams ?? [])]);
+
+/** Tracking and display parameters: dropped from a canonical URL on any host. */
+const TRACKING = /^(?:utm_\w+|spm\w*|from\w*|share\w*|scene|ref\w*|refer_flag|is_all|vd_source|xsec_\w+|timestamp|isappinstalled|chksm|sharer_\w+|u_code|did|iid|ie|oe|hl|_wv|_dt_no_comment|fr|luicode|lfid|wfr|ptag|clicktime|enterid|sessionid)$/i;
 
 /**
  * A URL in canonical form for exact-alias matching: https, lower-case host without `www.`, no
- * trailing slash, only ID-bearing query parameters (sorted), no fragment. Null when unparsable.
+ * trailing slash, no fragment, sorted query parameters. On a platform's host only its identifying
+ * parameters are kept (the rest is tracking); on any other host every parameter except known
+ * tracking ones is kept, so a publisher-identifying parameter is never dropped. Null when unparsable.
  */
 export function canonicalUrl(raw: string): string | null {
   let u: URL;
@@ -173,43 +209,22 @@ export function canonicalUrl(raw: string): string | null {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   const host = u.hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
   const path = u.pathname.replace(/\/+$/, '');
-  const params = ID_PARAMS.filter((p) => u.searchParams.has(p))
-    .sort()
-    .map((p) => `${p}=${encodeURIComponent(u.searchParams.get(p)!)}`);
+  const known = isKnownHost(host);
+  const names = [...new Set([...u.searchParams.keys()])].filter((p) => (known ? ID_PARAMS.has(p) : ID_PARAMS.has(p) || !TRACKING.test(p)));
+  const params = names.sort().map((p) => `${p}=${encodeURIComponent(u.searchParams.get(p)!)}`);
   return `https://${host}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Advice for links that cannot be resolved offline.
 
-const ADVICE: Record<string, string> = {
-  weibo: '微博短链接（t.cn）和正文链接无法离线展开。请打开该账号主页 → 右上角“…” → “复制链接”（形如 weibo.com/u/数字），或直接输入微博 UID。',
-  douyin: '抖音分享短链接无法离线展开。请打开该账号主页，复制头像下方的“抖音号”粘贴到这里；或在电脑浏览器打开主页，复制地址栏中 douyin.com/user/… 的链接。',
-  bilibili: 'B站短链接（b23.tv）无法离线展开。请打开 UP 主的个人空间 → 复制 UID（或 space.bilibili.com/数字 的链接）。',
-  xiaohongshu: '小红书分享短链接无法离线展开。请打开该账号主页，复制“小红书号”；或在浏览器打开主页，复制 xiaohongshu.com/user/profile/… 的链接。',
-  kuaishou: '快手分享短链接无法离线展开。请打开该账号主页，复制“快手号”；或在浏览器打开主页，复制 kuaishou.com/profile/… 的链接。',
-  'wechat-mp': '公众号文章短链接和二维码链接不含账号信息。请点文章顶部的公众号名称进入主页 → 右上角“…” → “复制链接”；或输入公众号的微信号、原始ID（gh_ 开头）。',
-  'wechat-mini': '小程序链接无法离线解析。请在小程序右上角“…” → 点小程序名称 → 查看 AppID（wx 开头）后输入；也可以输入小程序名称。',
-  'qq-group': 'QQ群邀请短链接无法离线展开。请打开群资料，复制QQ群号后输入。',
-  'qq-channel': 'QQ频道分享链接无法离线展开。请打开频道资料，复制频道号（pd 开头）后输入。',
-  'wechat-channels': '视频号卡片无法离线解析。请在视频号主页查看视频号ID（sph 开头），或输入视频号名称。',
-};
-
-const VIDEO_ADVICE: Record<string, string> = {
-  douyin: '视频链接不包含发布者信息。请点视频作者的头像进入主页，复制“抖音号”或主页链接。',
-  bilibili: '视频链接（BV 号）不包含 UP 主信息。请点 UP 主头像进入个人空间，复制 UID 或 space.bilibili.com/数字 的链接。',
-  kuaishou: '作品链接不包含发布者信息。请点作者头像进入主页，复制“快手号”或主页链接。',
-  xiaohongshu: '笔记链接不包含发布者信息。请点作者头像进入主页，复制“小红书号”或主页链接。',
-  weibo: '微博正文链接不包含作者信息。请点作者头像进入主页 → “复制链接”，或输入微博 UID。',
-};
-
-/** Chinese advice for a link of `platform` that cannot be resolved offline. */
+/** Chinese advice for a link of `platform` that cannot be resolved offline (from its platform file). */
 export function unresolvableAdvice(platform: string): string {
-  return ADVICE[platform] ?? '该链接无法离线解析。请打开账号主页，复制主页链接或账号ID后再核验。';
+  return findPlatform(platform)?.advice ?? '该链接无法离线解析。请打开账号主页，复制主页链接或账号ID后再核验。';
 }
 
 // ---------------------------------------------------------------------------------------------
-// Links.
+// Links: table-driven over the platform files (src/domain/platforms/*.ts).
 
 interface LinkResult {
   platform: string | null;
@@ -218,182 +233,111 @@ interface LinkResult {
   name?: string;
 }
 
-/** Top-level paths of weibo.com that are site pages, not personal domains. */
-const WEIBO_RESERVED = new Set(
-  'u n p a i k l o z at tv ttarticle login newlogin signup signin logout set hot search home explore about ajax aj messages unreadhint mygroups fav like comments friends follow fans pub sorry live video music topic tag page show status detail profile lookup feed discover hotweibo tips help gov media travel weibo m mobile lottery app apps pay vip ads ad data hotsearch'.split(' '),
-);
+/** True when a rule host (`example.com` exact after www./m. removal, `*.example.com` any sub-domain) matches. */
+function ruleHostMatches(ruleHost: string, host: string, full: string): boolean {
+  if (ruleHost.startsWith('*.')) return full.endsWith(ruleHost.slice(1)) || host.endsWith(ruleHost.slice(1));
+  return host === ruleHost || full === ruleHost;
+}
 
-const shortLink = (platform: string, canonical: string, advice = unresolvableAdvice(platform)): LinkResult => ({
-  platform,
-  keys: [candidate(platform, 'short', canonical), candidate('link', 'url', canonical)],
-  unresolvable: { platform, advice },
-});
+/** Query parameters of the URL and of a `#/route?x=y` fragment (single-page apps put ids there). */
+function queryOf(u: URL): (name: string) => string | null {
+  const hash = u.hash.includes('?') ? new URLSearchParams(u.hash.slice(u.hash.indexOf('?') + 1)) : null;
+  return (name) => u.searchParams.get(name) ?? hash?.get(name) ?? null;
+}
+
+/** The platforms owning a host, most specific host first (qm.qq.com before qq.com). */
+function ownersOf(full: string): PlatformDef[] {
+  const hits: Array<[number, number, PlatformDef]> = [];
+  PLATFORMS.forEach((p, i) => {
+    let best = -1;
+    for (const h of [...p.hosts, ...p.links.flatMap((r) => r.hosts ?? [])]) {
+      const d = h.replace(/^\*\./, '');
+      if (hostIn(full, [d])) best = Math.max(best, d.length);
+    }
+    if (best >= 0) hits.push([best, i, p]);
+  });
+  return hits.sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((h) => h[2]);
+}
+
+/** Applies one platform's own parser and rules to a URL; null when none matches. */
+function applyPlatform(p: PlatformDef, u: URL, canon: string): LinkResult | null {
+  const full = u.hostname.toLowerCase().replace(/\.$/, '');
+  const host = baseHost(full);
+  const q = queryOf(u);
+  const segs = u.pathname.split('/').filter(Boolean).map((x) => safeDecode(x));
+  const fitsKind = (kind: string, value: string) => fits(p.id, kind, value);
+  const toResult = (r: RuleResult): LinkResult => {
+    const keys = r.keys.filter((k) => fits(k.platform, k.kind, k.value)).map((k) => candidate(k.platform, k.kind, k.value));
+    const out: LinkResult = { platform: r.platform, keys: [...keys, candidate('link', 'url', canon)] };
+    if (r.unresolvable) out.unresolvable = r.unresolvable;
+    if (r.name) out.name = r.name;
+    return out;
+  };
+  const own = p.parse?.({ url: u, host, segs, q, fits: fitsKind });
+  if (own) return toResult(own);
+  const path = safeDecode(u.pathname);
+  for (const rule of p.links) {
+    const hosts = rule.hosts ?? p.hosts;
+    if (!hosts.some((h) => ruleHostMatches(h, host, full))) continue;
+    const found: Array<{ kind: string; value: string }> = [];
+    let name: string | undefined;
+    if (rule.path) {
+      const m = rule.path.exec(path);
+      if (!m) continue;
+      for (const [g, v] of Object.entries(m.groups ?? {})) {
+        if (v === undefined) continue;
+        if (g === 'name') name = v;
+        else found.push({ kind: g, value: v });
+      }
+    }
+    if (rule.query) {
+      let any = false;
+      for (const [param, kind] of Object.entries(rule.query)) {
+        const v = q(param);
+        if (v === null || v === '') continue;
+        any = true;
+        found.push({ kind, value: v.trim() });
+      }
+      if (!any) continue;
+    }
+    if (rule.unresolvable) {
+      const keys = rule.noAlias ? [] : [...(p.keys.some((k) => k.id === 'short') ? [candidate(p.id, 'short', canon)] : []), candidate('link', 'url', canon)];
+      const out: LinkResult = { platform: p.id, keys, unresolvable: { platform: p.id, advice: rule.advice ?? unresolvableAdvice(p.id) } };
+      if (name) out.name = name;
+      return out;
+    }
+    const keys = found.filter((k) => fitsKind(k.kind, k.value));
+    // A rule naming key kinds matches only when one of its values fits (`/user/self` is no sec_uid).
+    if (found.length && !keys.length) continue;
+    const alias = p.urlAlias ? [candidate(p.id, 'url', canon)] : [];
+    const out: LinkResult = { platform: p.id, keys: [...keys.map((k) => candidate(p.id, k.kind, k.value)), ...alias, candidate('link', 'url', canon)] };
+    if (name) out.name = name;
+    return out;
+  }
+  return null;
+}
 
 /** Keys carried by one parsed URL. */
-function parseLink(u: URL): LinkResult {
-  const host = baseHost(u.hostname);
-  const segs = u.pathname.split('/').filter(Boolean).map((s) => safeDecode(s));
-  const q = (k: string) => u.searchParams.get(k);
+function parseLink(u: URL, opts: NormalizeOptions): LinkResult {
+  const full = u.hostname.toLowerCase().replace(/\.$/, '');
   const canon = canonicalUrl(u.href) ?? u.href;
-  const keys = (list: KeyCandidate[], platform: string, extra: Partial<LinkResult> = {}): LinkResult => ({
-    platform,
-    keys: [...list, candidate('link', 'url', canon)],
-    ...extra,
-  });
-  const none = (platform: string | null): LinkResult => ({ platform, keys: platform === null ? [] : [candidate('link', 'url', canon)] });
-
-  switch (host) {
-    // 微博
-    case 'weibo.com':
-    case 'weibo.cn': {
-      const [a, b] = segs;
-      if (!a) return none('weibo');
-      if ((a === 'u' || a === 'profile') && b && /^\d+$/.test(b)) return keys([candidate('weibo', 'uid', b)], 'weibo');
-      if (a === 'p' && b && /^100[56]0[56]\d{5,12}$/.test(b)) return keys([candidate('weibo', 'uid', b.slice(6))], 'weibo');
-      if (a === 'n' && b) return { ...none('weibo'), name: b };
-      if ((a === 'status' || a === 'detail') && b) return { ...none('weibo'), unresolvable: { platform: 'weibo', advice: VIDEO_ADVICE.weibo! } };
-      if (/^\d{5,12}$/.test(a)) return keys([candidate('weibo', 'uid', a)], 'weibo');
-      if (!WEIBO_RESERVED.has(a.toLowerCase()) && fits('weibo', 'domain', a)) return keys([candidate('weibo', 'domain', a)], 'weibo');
-      return none('weibo');
-    }
-    case 't.cn':
-      return shortLink('weibo', canon);
-    // 抖音
-    case 'douyin.com':
-    case 'iesdouyin.com': {
-      const i = segs[0] === 'share' ? 1 : 0;
-      if (segs[i] === 'user' && segs[i + 1]) {
-        const id = segs[i + 1]!;
-        if (id === 'self')
-          return { platform: 'douyin', keys: [], unresolvable: { platform: 'douyin', advice: 'douyin.com/user/self 指“我自己的主页”，不是某个账号。请打开要核验的账号主页，复制“抖音号”或主页链接。' } };
-        if (fits('douyin', 'sec_uid', id)) return keys([candidate('douyin', 'sec_uid', id)], 'douyin');
-      }
-      if (segs[i] === 'video' || segs[i] === 'note') return { ...none('douyin'), unresolvable: { platform: 'douyin', advice: VIDEO_ADVICE.douyin! } };
-      return none('douyin');
-    }
-    case 'v.douyin.com':
-      return shortLink('douyin', canon);
-    // 今日头条
-    case 'toutiao.com': {
-      if (segs[0] === 'c' && segs[1] === 'user') {
-        if (segs[2] === 'token' && segs[3] && fits('toutiao', 'token', segs[3])) return keys([candidate('toutiao', 'token', segs[3])], 'toutiao');
-        if (segs[2] && fits('toutiao', 'uid', segs[2])) return keys([candidate('toutiao', 'uid', segs[2])], 'toutiao');
-      }
-      return none('toutiao');
-    }
-    // B站
-    case 'space.bilibili.com':
-      if (segs[0] && fits('bilibili', 'mid', segs[0])) return keys([candidate('bilibili', 'mid', segs[0])], 'bilibili');
-      return none('bilibili');
-    case 'bilibili.com':
-      if (segs[0] === 'space' && segs[1] && fits('bilibili', 'mid', segs[1])) return keys([candidate('bilibili', 'mid', segs[1])], 'bilibili');
-      if (segs[0] === 'video') return { ...none('bilibili'), unresolvable: { platform: 'bilibili', advice: VIDEO_ADVICE.bilibili! } };
-      return none('bilibili');
-    case 'b23.tv':
-    case 'bili2233.cn':
-      return shortLink('bilibili', canon);
-    // 快手
-    case 'kuaishou.com':
-    case 'live.kuaishou.com': {
-      const id = segs[0] === 'profile' || segs[0] === 'u' ? segs[1] : undefined;
-      if (id && fits('kuaishou', 'principal_id', id)) return keys([candidate('kuaishou', 'principal_id', id)], 'kuaishou');
-      if (segs[0] === 'short-video' || segs[0] === 'video') return { ...none('kuaishou'), unresolvable: { platform: 'kuaishou', advice: VIDEO_ADVICE.kuaishou! } };
-      return none('kuaishou');
-    }
-    case 'v.kuaishou.com':
-      return shortLink('kuaishou', canon);
-    // 小红书
-    case 'xiaohongshu.com':
-      if (segs[0] === 'user' && segs[1] === 'profile' && segs[2] && fits('xiaohongshu', 'user_id', segs[2]))
-        return keys([candidate('xiaohongshu', 'user_id', segs[2])], 'xiaohongshu');
-      if (segs[0] === 'explore' || segs[0] === 'discovery') return { ...none('xiaohongshu'), unresolvable: { platform: 'xiaohongshu', advice: VIDEO_ADVICE.xiaohongshu! } };
-      return none('xiaohongshu');
-    case 'xhslink.com':
-    case 'xhslink.cn':
-      return shortLink('xiaohongshu', canon);
-    // 知乎
-    case 'zhihu.com':
-      if ((segs[0] === 'people' || segs[0] === 'org') && segs[1] && fits('zhihu', segs[0], segs[1])) return keys([candidate('zhihu', segs[0], segs[1])], 'zhihu');
-      return none('zhihu');
-    // QQ群 / QQ频道
-    case 'qm.qq.com': {
-      const g = q('group_code');
-      if (g && fits('qq-group', 'group', g)) return keys([candidate('qq-group', 'group', g)], 'qq-group');
-      return shortLink('qq-group', canon);
-    }
-    case 'jq.qq.com':
-      return shortLink('qq-group', canon);
-    case 'pd.qq.com':
-      return shortLink('qq-channel', canon);
-    // 微信公众号
-    case 'mp.weixin.qq.com': {
-      const biz = q('__biz');
-      if (biz && fits('wechat-mp', 'biz', biz)) return keys([candidate('wechat-mp', 'biz', biz)], 'wechat-mp');
-      if (segs[0] === 's' && segs[1]) return shortLink('wechat-mp', canon);
-      return none('wechat-mp');
-    }
-    case 'open.weixin.qq.com': {
-      const name = q('username');
-      if (name && fits('wechat-mp', 'gh', name)) return keys([candidate('wechat-mp', 'gh', name)], 'wechat-mp');
-      if (name && /^[A-Za-z][-_A-Za-z0-9]{3,29}$/.test(name)) return keys([candidate('wechat-mp', 'wxid', name)], 'wechat-mp');
-      return none('wechat-mp');
-    }
-    case 'weixin.qq.com':
-      if (segs[0] === 'r') return shortLink('wechat-mp', canon);
-      return none(null);
-    case 'wxaurl.cn':
-      return shortLink('wechat-mini', canon);
-    // 易班
-    case 'yiban.cn': {
-      const lower = segs.map((s) => s.toLowerCase());
-      const si = lower.indexOf('school');
-      if (si >= 0 && lower[si + 1] === 'index' && lower[si + 2] === 'id' && segs[si + 3] && fits('yiban', 'school', segs[si + 3]!))
-        return keys([candidate('yiban', 'school', segs[si + 3]!)], 'yiban');
-      const pi = lower.indexOf('puid');
-      if (pi >= 0 && segs[pi + 1] && fits('yiban', 'puid', segs[pi + 1]!)) return keys([candidate('yiban', 'puid', segs[pi + 1]!)], 'yiban');
-      return none('yiban');
-    }
-    // 百度贴吧
-    case 'tieba.baidu.com': {
-      const kw = q('kw');
-      if (segs[0] === 'f' && kw) {
-        const name = kw.normalize('NFKC').trim();
-        if (fits('tieba', 'kw', name)) return keys([candidate('tieba', 'kw', name)], 'tieba', { name: /吧$/.test(name) ? name : `${name}吧` });
-      }
-      const id = q('id');
-      if (segs[0] === 'home' && id) {
-        const portrait = id.split('?')[0]!;
-        if (fits('tieba', 'portrait', portrait)) return keys([candidate('tieba', 'portrait', portrait)], 'tieba');
-      }
-      return none('tieba');
-    }
-    // 人人网
-    case 'renren.com': {
-      const id = q('id') ?? segs.find((s) => /^\d{5,12}$/.test(s));
-      if (id && fits('renren', 'uid', id)) return keys([candidate('renren', 'uid', id)], 'renren');
-      return none('renren');
-    }
-    // APP store pages: the store URL is an exact alias; Android stores also name the package.
-    case 'play.google.com':
-    case 'app.mi.com': {
-      const id = q('id');
-      const list = id && fits('app', 'package', id) ? [candidate('app', 'package', id)] : [];
-      return keys([...list, candidate('app', 'url', canon)], 'app');
-    }
-    case 'sj.qq.com': {
-      const id = segs[0] === 'appdetail' ? segs[1] : q('pkgname') ?? undefined;
-      const list = id && fits('app', 'package', id) ? [candidate('app', 'package', id)] : [];
-      return keys([...list, candidate('app', 'url', canon)], 'app');
-    }
-    case 'apps.apple.com':
-      return keys([candidate('app', 'url', canon)], 'app');
+  const owners = ownersOf(full);
+  for (const p of owners) {
+    const r = applyPlatform(p, u, canon);
+    if (r) return r;
+  }
+  if (owners.length) {
+    const p = owners[0]!;
+    return { platform: p.id, keys: [...(p.urlAlias ? [candidate(p.id, 'url', canon)] : []), candidate('link', 'url', canon)] };
   }
   // Any other web address: a website on that host (网站), or an exact alias of an APP or other page.
-  const domain = u.hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  const domain = full.replace(/^www\./, '');
   const list: KeyCandidate[] = [];
   if (fits('website', 'domain', domain)) list.push(candidate('website', 'domain', domain));
   list.push(candidate('app', 'url', canon), candidate('other', 'url', canon), candidate('other', 'short', canon));
-  return { platform: 'website', keys: [...list, candidate('link', 'url', canon)] };
+  const out: LinkResult = { platform: 'website', keys: [...list, candidate('link', 'url', canon)] };
+  if (opts.domains?.length && hostIn(full, opts.domains)) out.unresolvable = { platform: 'website', advice: unresolvableAdvice('website') };
+  return out;
 }
 
 function safeDecode(s: string): string {
@@ -413,85 +357,81 @@ function parseWeixinScheme(raw: string): LinkResult {
   return { platform: 'wechat-mini', keys: [], unresolvable: { platform: 'wechat-mini', advice: unresolvableAdvice('wechat-mini') } };
 }
 
+/**
+ * A link whose authority carries userinfo (`https://mp.weixin.qq.com@evil.example/…`) opens the
+ * host after the `@`: it is refused, never read as the platform written before the `@`.
+ */
+function refusal(raw: string, u: URL): RefusedLink | null {
+  const authority = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#\\]*)/i.exec(raw)?.[1] ?? raw.split(/[/?#\\]/)[0] ?? '';
+  if (!u.username && !u.password && !authority.includes('@')) return null;
+  return { host: u.hostname, reason: `链接中含有“@”，实际打开的是 ${u.hostname}，“@”前面的平台名只是伪装。请勿相信，也不要扫码。` };
+}
+
 // ---------------------------------------------------------------------------------------------
-// Bare IDs.
+// Bare IDs and labelled IDs, from the platform files' `bare` and `idLabels`.
 
+type KindRef = [string, string];
+const refs = (pick: (p: PlatformDef) => string[] | undefined, list = PLATFORMS): KindRef[] => list.flatMap((p) => (pick(p) ?? []).map((k): KindRef => [p.id, k]));
 /** Key kinds searched for bare digits: every platform whose IDs can be all digits. */
-const DIGIT_KINDS: Array<[string, string]> = [
-  ['weibo', 'uid'],
-  ['bilibili', 'mid'],
-  ['qq-group', 'group'],
-  ['qq-mp', 'uin'],
-  ['toutiao', 'uid'],
-  ['douyin', 'douyin_id'],
-  ['kuaishou', 'kuaishou_id'],
-  ['kuaishou', 'principal_id'],
-  ['xiaohongshu', 'xhs_id'],
-  ['yiban', 'school'],
-  ['yiban', 'puid'],
-  ['renren', 'uid'],
-];
-
+const DIGIT_KINDS = refs((p) => p.bare?.digits);
 /** Key kinds searched for a bare handle (letters, digits, `_ - .`): user-chosen IDs. */
-const HANDLE_KINDS: Array<[string, string]> = [
-  ['wechat-mp', 'wxid'],
-  ['weibo', 'domain'],
-  ['douyin', 'douyin_id'],
-  ['kuaishou', 'kuaishou_id'],
-  ['kuaishou', 'principal_id'],
-  ['xiaohongshu', 'xhs_id'],
-  ['zhihu', 'org'],
-  ['zhihu', 'people'],
-  ['tieba', 'portrait'],
-];
-
-/** Labels people put before an ID ("抖音号：xxx"), restricting the search to that platform. */
-const ID_LABELS: Array<[RegExp, Array<[string, string]>]> = [
-  [/^(?:微信号|公众号)$/i, [['wechat-mp', 'wxid'], ['wechat-mp', 'gh']]],
-  [/^(?:原始id)$/i, [['wechat-mp', 'gh']]],
-  [/^(?:抖音号|抖音id)$/i, [['douyin', 'douyin_id'], ['douyin', 'sec_uid']]],
-  [/^(?:快手号|快手id)$/i, [['kuaishou', 'kuaishou_id'], ['kuaishou', 'principal_id']]],
-  [/^(?:小红书号|小红书id)$/i, [['xiaohongshu', 'xhs_id'], ['xiaohongshu', 'user_id']]],
-  [/^(?:微博uid|微博id|微博)$/i, [['weibo', 'uid'], ['weibo', 'domain']]],
-  [/^(?:b站uid|b站|uid|mid|bilibili)$/i, [['bilibili', 'mid']]],
-  [/^(?:qq群号?|群号)$/i, [['qq-group', 'group']]],
-  [/^(?:视频号id|视频号)$/i, [['wechat-channels', 'sph']]],
-  [/^(?:appid|小程序appid)$/i, [['wechat-mini', 'appid']]],
-  [/^(?:频道号)$/i, [['qq-channel', 'pd']]],
-];
+const HANDLE_KINDS = refs((p) => p.bare?.handle);
+/** Key kinds searched for a bare dotted name (a domain or a package): 网站 first. */
+const DOMAIN_KINDS = refs((p) => p.bare?.domain, [...PLATFORMS].sort((a, b) => Number(b.id === 'website') - Number(a.id === 'website')));
+const SPECIFIC = PLATFORMS.flatMap((p) => (p.bare?.specific ?? []).map((s) => ({ re: s.re, kinds: s.kinds.map((k): KindRef => [p.id, k]) })));
+const LABELS = PLATFORMS.flatMap((p) => (p.idLabels ?? []).map((l) => ({ label: l.label, kinds: l.kinds.map((k): KindRef => [p.id, k]) })));
 
 /** The keys a bare token could be (specific prefixes first, then every platform that fits). */
-function parseBareId(token: string, only?: Array<[string, string]>): { kind: InputKind; keys: KeyCandidate[] } | null {
+function parseBareId(token: string, only?: KindRef[]): { kind: InputKind; keys: KeyCandidate[] } | null {
   const t = token.replace(/^@/, '');
   if (!/^[A-Za-z0-9_.+/=-]+$/.test(t)) return null;
-  const pick = (list: Array<[string, string]>) =>
+  const pick = (list: KindRef[]) =>
     list.filter(([p, k]) => (!only || only.some(([op, ok]) => op === p && ok === k)) && fits(p, k, t)).map(([p, k]) => candidate(p, k, t));
-  const specific: Array<[RegExp, Array<[string, string]>]> = [
-    [/^gh_[0-9a-f]{12}$/i, [['wechat-mp', 'gh']]],
-    [/^wx[0-9a-f]{16}$/i, [['wechat-mini', 'appid']]],
-    [/^sph[A-Za-z0-9]{6,}$/, [['wechat-channels', 'sph']]],
-    [/^MS4wLj/, [['douyin', 'sec_uid'], ['toutiao', 'token']]],
-    [/^[0-9a-f]{24}$/i, [['xiaohongshu', 'user_id']]],
-    [/^pd\d+$/, [['qq-channel', 'pd']]],
-  ];
-  for (const [re, list] of specific) if (re.test(t)) {
-    const keys = pick(list);
-    if (keys.length) return { kind: 'id', keys };
-  }
+  const specific = pick(SPECIFIC.filter((s) => s.re.test(t)).flatMap((s) => s.kinds));
+  if (specific.length) return { kind: 'id', keys: specific };
   if (isBiz(t)) {
     const keys = pick([['wechat-mp', 'biz']]);
     if (keys.length) return { kind: 'id', keys };
   }
-  if (/^\d+$/.test(t)) return { kind: 'digits', keys: pick(DIGIT_KINDS) };
+  if (/^\d+$/.test(t)) {
+    // A label restricts the kinds; among them, the ones that take digits come first (微博UID: uid, not 个性域名).
+    const digitOnly = only?.filter(([p, k]) => DIGIT_KINDS.some(([dp, dk]) => dp === p && dk === k));
+    return { kind: 'digits', keys: pick(digitOnly?.length ? digitOnly : (only ?? DIGIT_KINDS)) };
+  }
   if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(t)) {
-    const keys = pick([['website', 'domain'], ['app', 'package']]);
+    const keys = pick(only ?? DOMAIN_KINDS);
     if (keys.length) return { kind: 'id', keys };
   }
   if (/^[A-Za-z0-9_.-]+$/.test(t)) {
-    const keys = pick(HANDLE_KINDS);
+    const keys = pick(only ? [...only] : HANDLE_KINDS);
     return keys.length ? { kind: 'handle', keys } : null;
   }
   return null;
+}
+
+/** The key kinds a label restricts to (`抖音号`, `B站UID`, `公众号原始ID` …), or null. */
+function labelKinds(label: string): KindRef[] | null {
+  const l = label.trim();
+  // The longest suffix that is a label wins ("公众号原始ID" before "原始ID", "B站UID" before "UID").
+  const chars = Array.from(l);
+  for (let i = 0; i < chars.length; i++) {
+    const suffix = chars.slice(i).join('');
+    const rules = LABELS.filter((r) => r.label.test(suffix));
+    if (rules.length) return rules.flatMap((r) => r.kinds);
+  }
+  return null;
+}
+
+/** Every `标签：ID` in a text whose label names a platform's key kind. */
+function labelledIds(text: string): KeyCandidate[] {
+  const out: KeyCandidate[] = [];
+  for (const m of text.matchAll(/([^\s:：,，。;；!！?？()（）【】「」"“”]{1,12})\s*[:：]\s*@?([A-Za-z0-9_.+/=-]+)/g)) {
+    const kinds = labelKinds(m[1]!);
+    if (!kinds) continue;
+    const id = parseBareId(m[2]!.replace(/[.]+$/, ''), kinds);
+    if (id) out.push(...id.keys);
+  }
+  return out;
 }
 
 /** A WeChat `__biz`: base64 of a decimal number (e.g. `MzA3MDM3NjE5NQ==`). */
@@ -506,15 +446,40 @@ function isBiz(t: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Share texts, from the platform files' `share` patterns.
+
+/** Names and IDs in a share text; `platform` limits the patterns to that platform's (its link). */
+export function readShareText(text: string, platform: string | null = null): ShareFound | null {
+  const names: string[] = [];
+  let from: string | null = null;
+  for (const p of PLATFORMS) {
+    if (platform && p.id !== platform) continue;
+    for (const rule of p.share ?? []) {
+      const m = rule.re.exec(text);
+      const name = m?.groups?.name?.replace(/^[@＠]/, '').trim();
+      if (name && !names.includes(name)) {
+        names.push(name);
+        from ??= p.id;
+      }
+    }
+  }
+  const keys = dedupe(labelledIds(text));
+  if (!names.length && !keys.length) return null;
+  return { platform: from ?? single(keys), names, keys };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /**
  * Normalises a pasted input: NFKC, invisible characters removed, the URL pulled out of share text
- * and parsed into keys (tracking parameters ignored), bare IDs classified (bare digits and handles
- * search every platform that uses them), short links named with advice. Anything else is a name.
+ * and parsed by the platform files' rules into keys (tracking parameters ignored, identifying ones
+ * kept), names and IDs read from the share text, bare IDs classified (bare digits and handles
+ * search every platform that uses them), links that cannot name their publisher offline marked
+ * `unresolvable` with advice, userinfo links refused. Anything else is a name.
  */
-export function normalizeInput(input: string): NormalizedInput {
+export function normalizeInput(input: string, opts: NormalizeOptions = {}): NormalizedInput {
   const text = cleanText(input).trim();
-  const base: NormalizedInput = { text, kind: 'empty', url: null, platform: null, keys: [], unresolvable: null, name: null };
+  const base: NormalizedInput = { text, kind: 'empty', url: null, platform: null, keys: [], unresolvable: null, name: null, share: null, refused: null };
   if (!text) return base;
 
   // #小程序://名称/code: a mini-program card; the name part serves as a name hint.
@@ -534,9 +499,16 @@ export function normalizeInput(input: string): NormalizedInput {
       } catch {
         u = null;
       }
-      r = u ? parseLink(u) : { platform: null, keys: [] };
+      const refused = u ? refusal(raw, u) : null;
+      if (refused) return { ...base, kind: 'link', url: raw, refused };
+      r = u ? parseLink(u, opts) : { platform: null, keys: [] };
     }
-    return { ...base, kind: 'link', url: raw, platform: r.platform, keys: dedupe(r.keys), unresolvable: r.unresolvable ?? null, name: r.name ?? null };
+    // Share text around the link: its names and labelled IDs are tried before the link's keys.
+    const rest = text.replace(raw, ' ');
+    const share = rest.trim() ? readShareText(rest, r.platform && r.platform !== 'website' ? r.platform : null) : null;
+    const shareKeys = share?.keys ?? [];
+    const name = r.name ?? share?.names[0] ?? null;
+    return { ...base, kind: 'link', url: raw, platform: r.platform, keys: dedupe([...shareKeys, ...r.keys]), unresolvable: r.unresolvable ?? null, name, share };
   }
 
   // ICP备案号 (网站): 青ICP备12345678号-1, also inside text.
@@ -546,21 +518,16 @@ export function normalizeInput(input: string): NormalizedInput {
     return { ...base, kind: 'id', platform: 'website', keys: [candidate('website', 'icp', value)] };
   }
 
-  // "抖音号：xxx" / "UID: 123": a label restricts the search.
-  const labelled = /^([^:：\s]{1,8})\s*[:：]\s*(\S+)$/.exec(text);
-  if (labelled) {
-    const rule = ID_LABELS.find(([re]) => re.test(labelled[1]!));
-    if (rule) {
-      const id = parseBareId(labelled[2]!, rule[1]);
-      if (id && id.keys.length) return { ...base, kind: id.kind, platform: single(id.keys), keys: dedupe(id.keys) };
-    }
-  }
+  // "抖音号：xxx" / "UID: 123", alone or inside a share text: a label restricts the search.
+  const share = readShareText(text);
+  if (share?.keys.length) return { ...base, kind: 'id', platform: single(share.keys), keys: share.keys, name: share.names[0] ?? null, share };
 
   if (!/\s/.test(text)) {
     const id = parseBareId(text);
     if (id && id.keys.length) return { ...base, kind: id.kind, platform: single(id.keys), keys: dedupe(id.keys), name: id.kind === 'handle' ? text.replace(/^@/, '') : null };
     if (id && id.kind === 'digits') return { ...base, kind: 'digits' };
   }
+  if (share?.names.length) return { ...base, kind: 'name', platform: share.platform, name: share.names[0]!, share };
   return { ...base, kind: 'name', name: text.replace(/^@/, '') };
 }
 
