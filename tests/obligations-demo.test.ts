@@ -51,14 +51,17 @@ describe('findObligations() on the demo registry', () => {
     const review2026 = obligations.filter((o) => o.startsWith('review ') && o.includes('due=2026-12-20'));
     for (const o of review2026) expect(o).toMatch(/ due=2026-12-20 overdue late=1 第五条$/);
     expect(review2026.map((o) => o.split(' ')[2]).sort()).toEqual([
-      'dag-wechat', 'dms-bilibili', 'gbt-ximalaya', 'gjc-wechat', 'hg-douyin', 'hg-wechat', 'jg-wechat', 'jqr-bilibili',
-      'jsj-bilibili', 'jsj-wechat', 'jsj-xsh-wechat', 'jwc-mini', 'jwc-wechat', 'jx-douyin', 'jx-wechat', 'jx2302-wechat',
-      'jzt-douyin', 'mks-wechat', 'qclg-bilibili', 'qclg-channels', 'qclg-douyin', 'qclg-kuaishou', 'qclg-website',
-      'qclg-wechat', 'qclg-weibo', 'qclg-xiaohongshu', 'qclg-zhihu', 'stu-zhoumy-bilibili', 'sy-xiaohongshu', 'tm-wechat',
-      'tsg-wechat', 'tsg-weibo', 'tw-bilibili', 'tw-douyin', 'tw-qqchannel', 'tw-wechat', 'tw-weibo', 'wgy-wechat',
-      'wsgzs-channels', 'wsgzs-wechat', 'xcb-news', 'xczx-kuaishou', 'xgb-dingtalk', 'xgb-wechat', 'xgb-yiban', 'xsh-tieba',
-      'xsh-wechat', 'xsh-weibo', 'xxzx-app', 'xxzx-mini', 'xxzx-wechat', 'yjsc-wechat', 'yjsh-wechat', 'ys-wechat',
-      'ys-xiaohongshu', 'yy2301-channels', 'zsjyc-channels', 'zsjyc-douyin', 'zsjyc-qqgroup', 'zsjyc-wechat', 'zyz-wechat',
+      'dag-wechat', 'dms-bilibili', 'gbt-ximalaya', 'gjc-wechat', 'hg-douyin', 'hg-wechat', 'jg-wechat',
+      'jqr-bilibili', 'jsj-bilibili', 'jsj-wechat', 'jsj-xsh-wechat', 'jwc-cpdaily', 'jwc-mini', 'jwc-wechat',
+      'jx-douyin', 'jx-wechat', 'jx2302-wechat', 'jzt-douyin', 'mks-wechat', 'qclg-baijiahao', 'qclg-bilibili',
+      'qclg-channels', 'qclg-douyin', 'qclg-kuaishou', 'qclg-netease', 'qclg-renmin', 'qclg-thepaper',
+      'qclg-website', 'qclg-wechat', 'qclg-weibo', 'qclg-xiaohongshu', 'qclg-xuexi', 'qclg-yangshipin', 'qclg-zhihu',
+      'stu-zhoumy-bilibili', 'sy-xiaohongshu', 'tm-wechat', 'tsg-wechat', 'tsg-weibo', 'tw-bilibili', 'tw-douyin',
+      'tw-qqchannel', 'tw-qzone', 'tw-wechat', 'tw-weibo', 'wgy-wechat', 'wsgzs-channels', 'wsgzs-wechat',
+      'xcb-news', 'xczx-kuaishou', 'xgb-dingtalk', 'xgb-wechat', 'xgb-yiban', 'xsh-qq', 'xsh-tieba', 'xsh-wechat',
+      'xsh-weibo', 'xxzx-app', 'xxzx-mini', 'xxzx-wechat', 'yjsc-wechat', 'yjsh-wechat', 'ys-wechat',
+      'ys-xiaohongshu', 'yy2301-channels', 'zsjyc-channels', 'zsjyc-douyin', 'zsjyc-qqgroup', 'zsjyc-wechat',
+      'zyz-wechat',
     ]);
     expect(obligations.filter((o) => !review2026.includes(o))).toEqual([
       'review-failed dms dms-bilibili due=2025-12-26 overdue late=360 第五条',

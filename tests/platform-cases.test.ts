@@ -1,14 +1,17 @@
 // Every platform file's own cases (src/domain/platforms/<id>.ts `cases`), run through
 // normalizeInput(): exact keys, the unresolvable platform, the name carried by share text, refused
 // userinfo links and look-alike hosts.
+import { readdir } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import type { PlatformCase } from '../src/domain/platforms/define.ts';
 import { PLATFORMS } from '../src/domain/platforms.ts';
 import { normalizeInput } from '../src/domain/verify/normalize.ts';
 
-const modules = import.meta.glob<{ cases?: PlatformCase[] }>('../src/domain/platforms/*.ts', { eager: true });
-const CASES: Array<[string, PlatformCase]> = Object.entries(modules).flatMap(([file, m]) =>
-  (m.cases ?? []).map((c): [string, PlatformCase] => [`${file.replace(/^.*\//, '').replace(/\.ts$/, '')}: ${c.why}`, c]),
+const DIR = new URL('../src/domain/platforms/', import.meta.url);
+const files = (await readdir(DIR)).filter((f) => f.endsWith('.ts')).sort();
+const modules = await Promise.all(files.map(async (f) => [f, (await import(new URL(f, DIR).href)) as { cases?: PlatformCase[] }] as const));
+const CASES: Array<[string, PlatformCase]> = modules.flatMap(([file, m]) =>
+  (m.cases ?? []).map((c): [string, PlatformCase] => [`${file.replace(/\.ts$/, '')}: ${c.why}`, c]),
 );
 
 describe('platform files: normalizeInput() cases', () => {

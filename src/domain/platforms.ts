@@ -51,8 +51,12 @@ export function hostIn(host: string, domains: readonly string[]): boolean {
   });
 }
 
-/** Why a filed link cannot be this platform's, in Chinese; null when it can. */
-export function linkProblem(platform: string, link: string, domains: readonly string[] = []): string | null {
+/**
+ * Why a filed link cannot be this platform's, in Chinese; null when it can. `domains` are the
+ * policy's school domains; when undefined (the schema, which has no policy) the checks that need
+ * them (网站, APP download pages off the stores) are left to the validator's rules.
+ */
+export function linkProblem(platform: string, link: string, domains?: readonly string[]): string | null {
   let u: URL;
   try {
     u = new URL(link);
@@ -66,10 +70,11 @@ export function linkProblem(platform: string, link: string, domains: readonly st
   if (!p || p.id === 'other') return null;
   const host = u.hostname;
   if (p.id === 'website') {
-    if (!domains.length) return null;
+    if (!domains?.length) return null;
     return hostIn(host, domains) ? null : `网站的链接必须在学校域名（${domains.join('、')}）之下，${host} 不是`;
   }
-  if (p.id === 'app' && hostIn(host, domains)) return null;
   if (hostIn(host, p.hosts)) return null;
-  return `链接的域名 ${host} 不属于${p.label}（应为 ${p.hosts.join('、')}${p.id === 'app' && domains.length ? `，或学校域名 ${domains.join('、')}` : ''}）`;
+  if (p.id === 'app' && (!domains || hostIn(host, domains))) return null;
+  const school = p.id === 'app' && domains?.length ? `，或学校域名 ${domains.join('、')} 下的下载页` : '';
+  return `链接的域名 ${host} 不属于${p.label}（应为 ${p.hosts.join('、')}${school}）`;
 }

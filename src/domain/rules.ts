@@ -6,7 +6,7 @@
 import { dayNumber } from './dates.ts';
 import type { AccountFiling, Filing } from './filing.ts';
 import type { Finding, Severity } from './findings.ts';
-import { findPlatform, keyString } from './platforms.ts';
+import { findPlatform, keyString, linkProblem } from './platforms.ts';
 import type { Registry } from './registry.ts';
 import type { Policy } from './schema/policy.ts';
 import type { Unit } from './schema/unit.ts';
@@ -189,7 +189,10 @@ function checkAccounts(ctx: RuleContext): void {
           remember('key', ks, a, `keys[${i}].value`);
         }
       });
-      const nk = `${d.platform}:${normalizeName(d.name)}`;
+      // Duplicate names are per platform (a school's name is the same everywhere); `other` is split by
+      // the platform it names (platformOther), so one school on two unlisted platforms is not a duplicate.
+      const platformKey = d.platform === 'other' ? `other/${normalizeName(d.platformOther ?? '')}` : d.platform;
+      const nk = `${platformKey}:${normalizeName(d.name)}`;
       const otherName = nameOwner.get(nk);
       if (otherName) {
         emit(a, 'name', 'name/duplicate', `同一平台上已有同名的正常运营账号 ${otherName}`);
@@ -208,11 +211,28 @@ function checkAccounts(ctx: RuleContext): void {
           remember('link', d.link, a, 'link');
         }
       }
+      // The ID a student sees on the account's page and pastes into the verifier (抖音号, 微信号 …).
+      const visible = findPlatform(d.platform)?.visibleId;
+      if (visible && !d.keys.some((k) => visible.kinds.includes(k.kind))) {
+        const severity = policy?.verify?.requireVisibleId === 'error' ? 'error' : 'warning';
+        emit(a, 'keys', 'account/visible-id', `正常运营的账号应登记${visible.label}（keys 中 kind 为 ${visible.kinds.join(' 或 ')}）：学生核验时粘贴的是它，未登记会被告知“未找到”`, severity);
+      }
       // Platforms with no durable public id (微信群, 企业微信群, 钉钉群: PLATFORMS.md) are known by
       // name, unit and owner instead, so they are exempt.
       const keyless = (findPlatform(d.platform)?.keys.length ?? 1) === 0;
       if (d.keys.length === 0 && !d.link && !keyless)
         emit(a, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验');
+    }
+    // 网站 and APP download pages: on the school's domains (issue 13 item 6; the schema checks the
+    // other platforms' hosts, it has no policy).
+    if (policy && (d.platform === 'website' || d.platform === 'app')) {
+      const domains = policy.school.domains;
+      const problem = d.link ? linkProblem(d.platform, d.link, domains) : null;
+      if (problem) emit(a, 'link', 'link/domain', problem);
+      d.keys.forEach((k, i) => {
+        const p = k.kind === 'url' || k.kind === 'short' ? linkProblem(d.platform, k.value, domains) : null;
+        if (p) emit(a, `keys[${i}].value`, 'link/domain', p);
+      });
     }
     if (d.approval) {
       const other = approvalOwner.get(d.approval.number);

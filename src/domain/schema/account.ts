@@ -3,7 +3,7 @@
  * five seeds' application, filing and change forms; the body is an optional public description.
  */
 import * as z from 'zod';
-import { PLATFORM_IDS } from '../platforms.ts';
+import { PLATFORM_IDS, linkProblem } from '../platforms.ts';
 import {
   DateSchema,
   HttpsUrlSchema,
@@ -178,5 +178,17 @@ export const AccountSchema = z
       rule(['status'], '该账号已有停办记录，不能恢复运营；重新开设须另行申请新账号', 'account/revived');
     if ((a.status === 'applied' || a.status === 'approved') && a.dates.opened)
       rule(['dates', 'opened'], '尚未开通的账号不应填写开通时间；开通后请把状态改为 active', 'account/status-dates');
+    // Issue 13 item 6: a link is certified official and rendered as a QR code, so its host must be
+    // the platform's (dot-boundary suffix), https, without userinfo. Sites and APP download pages
+    // are checked against the policy's domains in rules.ts (link/domain).
+    if (a.link) {
+      const problem = linkProblem(a.platform, a.link);
+      if (problem) rule(['link'], problem, 'link/host');
+    }
+    a.keys.forEach((k, i) => {
+      if (k.kind !== 'url' && k.kind !== 'short') return;
+      const problem = linkProblem(a.platform, k.value);
+      if (problem) rule(['keys', i, 'value'], problem, 'link/host');
+    });
   });
 export type Account = z.infer<typeof AccountSchema>;

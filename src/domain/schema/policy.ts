@@ -180,6 +180,20 @@ export const PolicySchema = z.strictObject({
   personalAccounts: titled(TextSchema, '个人账号规定'),
   /** 办法列举的平台 */
   platforms: titled(z.array(z.enum(PLATFORM_IDS)).min(1), '办法列举的平台'),
+  /** 核验: what the public verifier needs from filings. */
+  verify: titled(
+    z
+      .strictObject({
+        /**
+         * An active account without the ID students see on its page (抖音号, 微信号/原始ID, B站 UID,
+         * 小红书号 …): `warn` (default) or `error`. Without it, a student who pastes that ID is told
+         * "not found" about the school's own account.
+         */
+        requireVisibleId: titled(z.enum(['warn', 'error'], { message: 'requireVisibleId 应为 warn 或 error' }).default('warn'), '须登记用户可见ID'),
+      })
+      .default({ requireVisibleId: 'warn' }),
+    '核验',
+  ),
   /** Extra hosts that links in public descriptions may point to (besides the school's domains). */
   allowedLinkHosts: titled(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]), '允许链接的网站'),
   /** 特别规定 */
