@@ -9,9 +9,9 @@ import { normalizeInput } from '../src/domain/verify/normalize.ts';
 
 const DIR = new URL('../src/domain/platforms/', import.meta.url);
 const files = (await readdir(DIR)).filter((f) => f.endsWith('.ts')).sort();
-const modules = await Promise.all(files.map(async (f) => [f, (await import(new URL(f, DIR).href)) as { cases?: PlatformCase[] }] as const));
+const modules = await Promise.all(files.map(async (f) => [f, (await import(new URL(f, DIR).href)) as { cases?: () => PlatformCase[] }] as const));
 const CASES: Array<[string, PlatformCase]> = modules.flatMap(([file, m]) =>
-  (m.cases ?? []).map((c): [string, PlatformCase] => [`${file.replace(/\.ts$/, '')}: ${c.why}`, c]),
+  (m.cases?.() ?? []).map((c): [string, PlatformCase] => [`${file.replace(/\.ts$/, '')}: ${c.why}`, c]),
 );
 
 describe('platform files: normalizeInput() cases', () => {

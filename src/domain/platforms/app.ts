@@ -49,7 +49,7 @@ export default definePlatform({
   advice: '该应用商店链接无法离线识别应用。请复制应用详情页的链接（含包名或 App Store ID），或输入包名。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a package from a Google Play link', input: 'https://play.google.com/store/apps/details?id=cn.edu.qclg.app&hl=zh', keys: ['app:package:cn.edu.qclg.app', 'app:url:https://play.google.com/store/apps/details?id=cn.edu.qclg.app'], platform: 'app' },
   { why: 'reads a package from a Mi store link', input: 'https://app.mi.com/details?id=cn.edu.qclg.app&ref=search', keys: ['app:package:cn.edu.qclg.app', 'app:url:https://app.mi.com/details?id=cn.edu.qclg.app'] },
   { why: 'reads the App Store id', input: 'https://apps.apple.com/cn/app/qclg/id1234567890?l=en', keys: ['app:appstore:1234567890', 'app:url:https://apps.apple.com/cn/app/qclg/id1234567890'] },

@@ -51,7 +51,7 @@ export default definePlatform({
 });
 
 const ID = '1612345678901234';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads app_id from an author page', input: `https://author.baidu.com/home?from=bjh_article&app_id=${ID}`, keys: [`baijiahao:app_id:${ID}`], platform: 'baijiahao' },
   { why: 'reads app_id from an author path', input: `https://author.baidu.com/home/${ID}?from=dusite_sresults`, keys: [`baijiahao:app_id:${ID}`] },
   { why: 'reads app_id from baijiahao.baidu.com/u', input: `https://baijiahao.baidu.com/u?app_id=${ID}`, keys: [`baijiahao:app_id:${ID}`] },

@@ -39,7 +39,7 @@ export default definePlatform({
   advice: 'B站短链接（b23.tv）无法离线展开。请打开 UP 主的个人空间 → 复制 UID（或 space.bilibili.com/数字 的链接）。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads space.bilibili.com/<mid>', input: 'https://space.bilibili.com/1234567890', keys: ['bilibili:mid:1234567890'], platform: 'bilibili' },
   { why: 'reads a mid under any sub-path', input: 'https://space.bilibili.com/1234567890/video?spm_id_from=333.1007.0.0', keys: ['bilibili:mid:1234567890'] },
   { why: 'reads m.bilibili.com/space/<mid>', input: 'https://m.bilibili.com/space/1234567890', keys: ['bilibili:mid:1234567890'] },

@@ -1,8 +1,8 @@
 /**
  * The shape of one platform file (src/domain/platforms/<id>.ts). Adding a platform is one file:
  * its key kinds, the user-visible ID, the hosts it owns, its link rules, its share-text patterns,
- * its ID labels and its test cases (exported separately as `cases`, so browser bundles leave them
- * out). The normaliser (src/domain/verify/normalize.ts) is driven by these tables only.
+ * its ID labels and its test cases (exported separately as a function `cases()`, so browser
+ * bundles tree-shake them away). The normaliser (src/domain/verify/normalize.ts) is driven by these tables only.
  */
 
 export interface KeyKind {

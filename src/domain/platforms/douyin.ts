@@ -49,7 +49,7 @@ export default definePlatform({
 });
 
 const SEC = 'MS4wLjABAAAAv7iSuuXDJGDvJkmH_vz1qkDZYo1apxgzaxdBSeIuPiM';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads the sec_uid of a user link, ignoring the query', input: `https://www.douyin.com/user/${SEC}?from_tab_name=main&vid=7`, keys: [`douyin:sec_uid:${SEC}`], platform: 'douyin' },
   { why: 'reads the sec_uid of an iesdouyin share link', input: `https://www.iesdouyin.com/share/user/${SEC}?u_code=x&did=1`, keys: [`douyin:sec_uid:${SEC}`] },
   { why: 'reads the sec_uid of an m.douyin.com share link', input: `https://m.douyin.com/share/user/${SEC}`, keys: [`douyin:sec_uid:${SEC}`] },

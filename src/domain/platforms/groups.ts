@@ -43,7 +43,7 @@ export const dingtalkGroup = definePlatform({
   advice: ADVICE,
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'names a WeChat group QR link unresolvable', input: 'https://weixin.qq.com/g/AbCdEfGhIjKl', unresolvable: 'wechat-group' },
   { why: 'names a WeCom group link unresolvable', input: 'https://work.weixin.qq.com/gm/abcdef0123456789', unresolvable: 'wecom-group' },
   { why: 'names a DingTalk join link unresolvable', input: 'https://qr.dingtalk.com/action/joingroup?code=v1,k1,AbCdEf&_dt_no_comment=1', unresolvable: 'dingtalk-group' },

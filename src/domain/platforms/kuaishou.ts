@@ -42,7 +42,7 @@ export default definePlatform({
   advice: '快手分享短链接无法离线展开。请打开该账号主页，复制“快手号”；或在浏览器打开主页，复制 kuaishou.com/profile/… 的链接。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads kuaishou.com/profile/<id>', input: 'https://www.kuaishou.com/profile/3xabcdef123456', keys: ['kuaishou:principal_id:3xabcdef123456'], platform: 'kuaishou' },
   { why: 'reads live.kuaishou.com/u/<id>', input: 'https://live.kuaishou.com/u/3xabcdef123456', keys: ['kuaishou:principal_id:3xabcdef123456'] },
   { why: 'reads an m.gifshow.com share profile', input: 'https://m.gifshow.com/fw/user/3xabcdef123456?fid=1&cc=share_copylink', keys: ['kuaishou:principal_id:3xabcdef123456'] },

@@ -37,7 +37,7 @@ export default definePlatform({
 });
 
 const T = 'T1460009632064';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a media page', input: `https://www.163.com/dy/media/${T}.html`, keys: [`netease:tid:${T}`], platform: 'netease' },
   { why: 'reads a mobile media page', input: `https://m.163.com/dy/media/${T}.html?spss=adap_pc`, keys: [`netease:tid:${T}`] },
   { why: 'reads a dy.163.com homepage', input: `https://dy.163.com/v2/media/homepage/${T}.html`, keys: [`netease:tid:${T}`] },

@@ -22,7 +22,7 @@ export default definePlatform({
   advice: 'QQ频道分享链接无法离线展开。请打开频道资料，复制频道号（pd 开头）后输入。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a bare 频道号', input: 'pd12345678', keys: ['qq-channel:pd:pd12345678'], platform: 'qq-channel' },
   { why: 'reads a labelled 频道号', input: '频道号：pd12345678', keys: ['qq-channel:pd:pd12345678'] },
   { why: 'names pd.qq.com/s/ unresolvable', input: 'https://pd.qq.com/s/abc123', unresolvable: 'qq-channel', keys: ['qq-channel:short:https://pd.qq.com/s/abc123'] },

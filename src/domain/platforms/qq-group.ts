@@ -31,7 +31,7 @@ export default definePlatform({
   advice: 'QQ群邀请短链接无法离线展开。请打开群资料，复制QQ群号后输入。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads group_code from a qm.qq.com QR link', input: 'https://qm.qq.com/cgi-bin/qm/qr?k=AbCdEf&jump_from=webapi&authKey=xyz&group_code=87654321', keys: ['qq-group:group:87654321'], platform: 'qq-group' },
   { why: 'names qm.qq.com/q/ unresolvable', input: 'https://qm.qq.com/q/AbCdEfGh', unresolvable: 'qq-group' },
   { why: 'names jq.qq.com/?k= unresolvable', input: 'https://jq.qq.com/?_wv=1027&k=AbCdEf', unresolvable: 'qq-group', keys: ['qq-group:short:https://jq.qq.com?k=AbCdEf'] },

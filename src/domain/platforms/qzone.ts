@@ -34,7 +34,7 @@ export default definePlatform({
   advice: '该QQ空间链接不包含空间主人的QQ号。请打开空间主页，复制 user.qzone.qq.com/QQ号 的链接或QQ号。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads user.qzone.qq.com/<uin>', input: 'https://user.qzone.qq.com/2852199999', keys: ['qzone:uin:2852199999'], platform: 'qzone' },
   { why: 'reads the owner of a mood post', input: 'https://user.qzone.qq.com/2852199999/mood/abcdef1234567890', keys: ['qzone:uin:2852199999'] },
   { why: 'reads <uin>.qzone.qq.com', input: 'http://2852199999.qzone.qq.com/', keys: ['qzone:uin:2852199999'] },

@@ -21,7 +21,7 @@ export default definePlatform({
   bare: { digits: ['uid'] },
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a profile id', input: 'http://www.renren.com/profile.do?id=234567890', keys: ['renren:uid:234567890'], platform: 'renren' },
   { why: 'reads a path id', input: 'http://www.renren.com/234567890/profile', keys: ['renren:uid:234567890'] },
 ];

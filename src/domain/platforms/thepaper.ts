@@ -31,7 +31,7 @@ export default definePlatform({
   advice: ARTICLE,
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a 湃客 page', input: 'https://www.thepaper.cn/user_4221423', keys: ['thepaper:pph:4221423'], platform: 'thepaper' },
   { why: 'reads a 政务号 page', input: 'https://www.thepaper.cn/gov_63850', keys: ['thepaper:pph:63850'] },
   { why: 'reads a mobile 政务号 page', input: 'https://m.thepaper.cn/gov_63850?from=share', keys: ['thepaper:pph:63850'] },

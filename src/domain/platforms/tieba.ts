@@ -31,13 +31,15 @@ export default definePlatform({
     if (!kw || !ctx.fits('kw', kw)) return null;
     return { platform: 'tieba', keys: [{ platform: 'tieba', kind: 'kw', value: kw }], name: /吧$/.test(kw) ? kw : `${kw}吧` };
   },
+  idLabels: [{ label: /^(?:百度)?(?:贴吧|吧名)$/, kinds: ['kw'] }],
   advice: '贴子链接不包含吧名。请打开该吧首页，复制 tieba.baidu.com/f?kw=… 的链接。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a kw and hints the forum name', input: 'https://tieba.baidu.com/f?kw=青川理工学院&ie=utf-8', keys: ['tieba:kw:青川理工学院'], platform: 'tieba', name: '青川理工学院吧' },
   { why: 'reads a percent-encoded kw', input: 'https://tieba.baidu.com/f?kw=%E9%9D%92%E5%B7%9D%E7%90%86%E5%B7%A5&fr=index', keys: ['tieba:kw:青川理工'] },
   { why: 'reads a user portrait', input: 'https://tieba.baidu.com/home/main?id=tb.1.abcdef12.XYZ123&fr=frs', keys: ['tieba:portrait:tb.1.abcdef12.XYZ123'] },
+  { why: 'reads a labelled 吧名 in Chinese', input: '吧名：青川理工学院', keys: ['tieba:kw:青川理工学院'], platform: 'tieba' },
   { why: 'names a post link unresolvable', input: 'https://tieba.baidu.com/p/8912345678', unresolvable: 'tieba' },
   { why: 'refuses a look-alike host', input: 'https://tieba.baidu.com.evil.example/f?kw=青川理工学院', notPlatform: 'tieba' },
 ];

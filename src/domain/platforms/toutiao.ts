@@ -40,7 +40,7 @@ export default definePlatform({
 });
 
 const TOKEN = 'MS4wLjABAAAAv7iSuuXDJGDvJkmH_vz1qkDZYo1apxgzaxdBSeIuPiM';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a token link', input: `https://www.toutiao.com/c/user/token/${TOKEN}/?source=tuwen_detail`, keys: [`toutiao:token:${TOKEN}`], platform: 'toutiao' },
   { why: 'reads a legacy numeric link', input: 'https://www.toutiao.com/c/user/50502346173/', keys: ['toutiao:uid:50502346173'] },
   { why: 'reads an m.toutiao.com profile', input: 'https://m.toutiao.com/profile/50502346173/', keys: ['toutiao:uid:50502346173'] },

@@ -27,8 +27,10 @@ export default definePlatform({
   advice: '该网址属于学校域名，但这个网站没有单独备案，无法确认由哪个单位主办。请到学校官网的“网站导航”或向主办单位核实。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a website domain, www. stripped', input: 'https://www.qclg.edu.cn/info/1001/2345.htm', platform: 'website', notPlatform: 'weibo' },
   { why: 'reads a bare sub-domain', input: 'news.qclg.edu.cn', keys: ['website:domain:news.qclg.edu.cn', 'app:package:news.qclg.edu.cn'] },
+  { why: 'reads a bare www. domain as its host without www.', input: 'www.qclg.edu.cn', keys: ['website:domain:qclg.edu.cn', 'app:package:www.qclg.edu.cn'] },
+  { why: 'reads a labelled 域名', input: '域名：news.qclg.edu.cn', keys: ['website:domain:news.qclg.edu.cn'], platform: 'website' },
   { why: 'reads an ICP备案号 in a page footer', input: '版权所有 青川理工学院 青ICP备00000012号-1 技术支持', keys: ['website:icp:青ICP备00000012号-1'], platform: 'website' },
 ];

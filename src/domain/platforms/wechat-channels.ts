@@ -24,7 +24,7 @@ export default definePlatform({
   advice: '视频号卡片无法离线解析。请在视频号主页查看视频号ID（sph 开头），或输入视频号名称。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a bare 视频号ID', input: 'sphAbC123xyz', keys: ['wechat-channels:sph:sphAbC123xyz'], platform: 'wechat-channels' },
   { why: 'reads a labelled 视频号ID', input: '视频号ID: sphAbC123xyz', keys: ['wechat-channels:sph:sphAbC123xyz'] },
   { why: 'reads a 视频号ID inside share text', input: '关注我们的视频号ID：sphQcLg2024 看直播', keys: ['wechat-channels:sph:sphQcLg2024'] },

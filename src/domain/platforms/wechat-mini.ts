@@ -26,7 +26,7 @@ export default definePlatform({
   advice: '小程序链接无法离线解析。请在小程序右上角“…” → 点小程序名称 → 查看 AppID（wx 开头）后输入；也可以输入小程序名称。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a bare AppID', input: 'wx0123456789abcdef', keys: ['wechat-mini:appid:wx0123456789abcdef'], platform: 'wechat-mini' },
   { why: 'lower-cases an AppID', input: 'WX0123456789ABCDEF', keys: ['wechat-mini:appid:wx0123456789abcdef'] },
   { why: 'reads the AppID of a weixin://dl/business link', input: 'weixin://dl/business/?appid=wx0123456789abcdef&path=pages/index', keys: ['wechat-mini:appid:wx0123456789abcdef'] },

@@ -52,7 +52,7 @@ export default definePlatform({
 
 const GH = 'gh_3a1b2c3d4e5f';
 const BIZ = 'MzA3MDM3NjE5NQ==';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a bare 原始ID', input: GH, keys: [`wechat-mp:gh:${GH}`], platform: 'wechat-mp' },
   { why: 'lower-cases an upper-case 原始ID', input: 'GH_3A1B2C3D4E5F', keys: [`wechat-mp:gh:${GH}`] },
   { why: 'reads __biz from an article link', input: `https://mp.weixin.qq.com/s?__biz=${BIZ}&mid=2650&idx=1&sn=abc#rd`, keys: [`wechat-mp:biz:${BIZ}`] },

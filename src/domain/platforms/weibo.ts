@@ -60,7 +60,7 @@ export default definePlatform({
 });
 
 const UID = '1234567890';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads weibo.com/u/<uid>', input: `https://weibo.com/u/${UID}`, keys: [`weibo:uid:${UID}`], platform: 'weibo' },
   { why: 'ignores tracking parameters', input: `https://weibo.com/u/${UID}?refer_flag=1001030103_&is_all=1`, keys: [`weibo:uid:${UID}`] },
   { why: 'reads m.weibo.cn/u/<uid>', input: `https://m.weibo.cn/u/${UID}?uid=${UID}&luicode=10000011`, keys: [`weibo:uid:${UID}`] },

@@ -43,7 +43,7 @@ export default definePlatform({
 });
 
 const XHS = '5ff0e6410000000001008400';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a user_id link, ignoring xsec_token', input: `https://www.xiaohongshu.com/user/profile/${XHS}?xsec_token=ABC&xsec_source=pc_search`, keys: [`xiaohongshu:user_id:${XHS}`], platform: 'xiaohongshu' },
   { why: 'lower-cases a user_id', input: `https://www.xiaohongshu.com/user/profile/${XHS.toUpperCase()}`, keys: [`xiaohongshu:user_id:${XHS}`] },
   { why: 'reads a bare 24-hex user_id', input: XHS, keys: [`xiaohongshu:user_id:${XHS}`] },

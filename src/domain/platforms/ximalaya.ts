@@ -38,7 +38,7 @@ export default definePlatform({
   advice: '喜马拉雅短链接和声音链接无法离线识别主播。请打开主播主页，复制 ximalaya.com/zhubo/… 的链接。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads an anchor page', input: 'https://www.ximalaya.com/zhubo/385117204', keys: ['ximalaya:uid:385117204'], platform: 'ximalaya' },
   { why: 'reads a mobile anchor page', input: 'https://m.ximalaya.com/zhubo/385117204/', keys: ['ximalaya:uid:385117204'] },
   { why: 'reads an album page', input: 'https://www.ximalaya.com/album/51234567', keys: ['ximalaya:album:51234567'] },

@@ -26,16 +26,18 @@ export default definePlatform({
   ],
   share: [{ re: /强国号[:：]\s*(?<name>[^\s，。,]{2,30})/ }],
   idLabels: [{ label: /^强国号(?:id)?$/i, kinds: ['page'] }],
+  bare: { specific: [{ re: /^[0-9a-f]{32}(?:\/[0-9a-f]{32})?$/i, kinds: ['page'] }] },
   advice: '学习强国文章链接不包含强国号信息。请在学习强国中点强国号名称进入主页，核对名称；或复制强国号页面的链接。',
 });
 
 const A = '0123456789abcdef0123456789abcdef';
 const B = 'fedcba9876543210fedcba9876543210';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a column page', input: `https://www.xuexi.cn/${A}/${B}.html`, keys: [`xuexi:page:${A}/${B}`], platform: 'xuexi' },
   { why: 'reads an xxqg.html?id= page', input: `https://www.xuexi.cn/xxqg.html?id=${A}`, keys: [`xuexi:page:${A}`] },
   { why: 'names an article unresolvable', input: 'https://www.xuexi.cn/lgpage/detail/index.html?id=1234567890123456789&item_id=1234567890123456789', unresolvable: 'xuexi' },
   { why: 'names an app share unresolvable', input: 'https://article.xuexi.cn/articles/index.html?art_id=1234567890123456789&study_style_id=feeds_default&source=share&share_to=wx_single', unresolvable: 'xuexi' },
+  { why: 'reads a bare page id', input: `${A}/${B}`, keys: [`xuexi:page:${A}/${B}`] },
   { why: 'reads the name in 强国号：X', input: '强国号：青川理工学院', name: '青川理工学院', keys: [] },
   { why: 'refuses a look-alike host', input: `https://www.xuexi.cn.evil.example/${A}/${B}.html`, notPlatform: 'xuexi' },
 ];

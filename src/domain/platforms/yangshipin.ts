@@ -29,11 +29,12 @@ export default definePlatform({
     { hosts: ['yangshipin.cn', 'w.yangshipin.cn'], query: { vid: 'vid' }, unresolvable: true, advice: VIDEO },
   ],
   idLabels: [{ label: /^(?:央视频(?:号)?(?:id)?|cpid)$/i, kinds: ['cpid'] }],
+  bare: { digits: ['cpid'] },
   advice: VIDEO,
 });
 
 const CPID = '28131498540720002';
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads cpid from a w.yangshipin.cn profile', input: `https://w.yangshipin.cn/user?cpid=${CPID}&ptag=4_1.0.0.22150`, keys: [`yangshipin:cpid:${CPID}`], platform: 'yangshipin' },
   { why: 'reads cpid from an m.yangshipin.cn profile', input: `https://m.yangshipin.cn/user?cpid=${CPID}`, keys: [`yangshipin:cpid:${CPID}`] },
   { why: 'reads cpid from a fragment route', input: `https://yangshipin.cn/#/user/home?cpid=${CPID}`, keys: [`yangshipin:cpid:${CPID}`] },

@@ -36,7 +36,7 @@ export default definePlatform({
   advice: '该易班链接不包含机构编号。请打开机构主页，复制 yiban.cn/…/puid/数字 的链接。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads a school id', input: 'https://www.yiban.cn/school/index/id/5000123', keys: ['yiban:school:5000123'], platform: 'yiban' },
   { why: 'reads an org puid', input: 'https://www.yiban.cn/Org/orglistShow/puid/5370552/type/forum', keys: ['yiban:puid:5370552'] },
   { why: 'reads a puid query parameter', input: 'https://www.yiban.cn/org/index?puid=5370552', keys: ['yiban:puid:5370552'] },

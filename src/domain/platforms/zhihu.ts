@@ -38,7 +38,7 @@ export default definePlatform({
   advice: '该知乎链接无法离线解析。请打开账号主页，复制 zhihu.com/org/… 或 zhihu.com/people/… 的链接。',
 });
 
-export const cases: PlatformCase[] = [
+export const cases = (): PlatformCase[] => [
   { why: 'reads an org token', input: 'https://www.zhihu.com/org/qing-chuan-li-gong', keys: ['zhihu:org:qing-chuan-li-gong'], platform: 'zhihu' },
   { why: 'reads a people token under a sub-path', input: 'https://www.zhihu.com/people/qclg-news/answers', keys: ['zhihu:people:qclg-news'] },
   { why: 'reads an org token with tracking', input: 'https://www.zhihu.com/org/qing-chuan-li-gong/posts?utm_source=wechat', keys: ['zhihu:org:qing-chuan-li-gong'] },

@@ -167,6 +167,7 @@ function label(platform: string, kind: string): string {
 export function canonicalKey(platform: string, kind: string, value: string): string {
   let v = value.normalize('NFKC').replace(INVISIBLE, '').trim();
   if (kind === 'short' || kind === 'url' || platform === 'link') return canonicalUrl(v) ?? v;
+  if (platform === 'website' && kind === 'domain') v = v.replace(/^www\./i, '');
   if (kind === 'biz') {
     v = v.replace(/=+$/, '');
     return v + '='.repeat((4 - (v.length % 4)) % 4);
@@ -379,7 +380,22 @@ const HANDLE_KINDS = refs((p) => p.bare?.handle);
 /** Key kinds searched for a bare dotted name (a domain or a package): 网站 first. */
 const DOMAIN_KINDS = refs((p) => p.bare?.domain, [...PLATFORMS].sort((a, b) => Number(b.id === 'website') - Number(a.id === 'website')));
 const SPECIFIC = PLATFORMS.flatMap((p) => (p.bare?.specific ?? []).map((s) => ({ re: s.re, kinds: s.kinds.map((k): KindRef => [p.id, k]) })));
-const LABELS = PLATFORMS.flatMap((p) => (p.idLabels ?? []).map((l) => ({ label: l.label, kinds: l.kinds.map((k): KindRef => [p.id, k]) })));
+/** Escapes a string for a RegExp. */
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * ID labels: each platform's `idLabels`, plus the name the registry itself shows for the
+ * user-visible ID (`visibleId.label`, with and without its parenthesis), so whatever the directory
+ * page calls the ID is understood when pasted back ("澎湃号主页编号：63851").
+ */
+const LABELS = PLATFORMS.flatMap((p) => [
+  ...(p.idLabels ?? []).map((l) => ({ label: l.label, kinds: l.kinds.map((k): KindRef => [p.id, k]) })),
+  ...(p.visibleId
+    ? [...new Set([p.visibleId.label, p.visibleId.label.replace(/（.*?）/g, ''), ...p.visibleId.label.split('或')])].map((l) => ({
+        label: new RegExp(`^${escapeRe(l.replace(/（.*?）/g, '').trim())}$`, 'i'),
+        kinds: p.visibleId!.kinds.map((k): KindRef => [p.id, k]),
+      }))
+    : []),
+]);
 
 /** The keys a bare token could be (specific prefixes first, then every platform that fits). */
 function parseBareId(token: string, only?: KindRef[]): { kind: InputKind; keys: KeyCandidate[] } | null {
@@ -425,11 +441,18 @@ function labelKinds(label: string): KindRef[] | null {
 /** Every `标签：ID` in a text whose label names a platform's key kind. */
 function labelledIds(text: string): KeyCandidate[] {
   const out: KeyCandidate[] = [];
-  for (const m of text.matchAll(/([^\s:：,，。;；!！?？()（）【】「」"“”]{1,12})\s*[:：]\s*@?([A-Za-z0-9_.+/=-]+)/g)) {
+  for (const m of text.matchAll(/([^\s:：,，。;；!！?？()（）【】「」"“”]{1,12})\s*[:：]\s*@?([^\s,，。;；!！?？()（）【】「」"“”]{1,200})/g)) {
     const kinds = labelKinds(m[1]!);
     if (!kinds) continue;
-    const id = parseBareId(m[2]!.replace(/[.]+$/, ''), kinds);
-    if (id) out.push(...id.keys);
+    const token = m[2]!.replace(/[.]+$/, '');
+    const ascii = /^[A-Za-z0-9_.+/=-]+$/.exec(token)?.[0] ?? /^[A-Za-z0-9_.+/=-]+/.exec(token)?.[0];
+    // A key kind that takes Chinese (贴吧 吧名) reads the whole token; the others its ASCII start.
+    const wide = kinds.filter(([p, k]) => /[^\x00-\x7f]/.test(token) && fits(p, k, token)).map(([p, k]) => candidate(p, k, token));
+    if (wide.length) out.push(...wide);
+    else if (ascii) {
+      const id = parseBareId(ascii, kinds);
+      if (id) out.push(...id.keys);
+    }
   }
   return out;
 }
