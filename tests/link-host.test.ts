@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { hostIn, linkProblem } from '../src/domain/platforms.ts';
 import { AccountSchema } from '../src/domain/schema/account.ts';
 import { normalizeInput } from '../src/domain/verify/normalize.ts';
+import { toPublicAccount } from '../src/domain/public.ts';
 
 const base = {
   id: 'jsj-weibo',
@@ -18,7 +19,7 @@ const base = {
   filing: 'backfill',
   purpose: '计算机学院官方微博。',
   dates: { opened: '2024-09-16' },
-  contacts: { head: { name: '李强' }, admins: [{ name: '吴敏' }] },
+  contacts: { head: { name: '李强', mobile: '13800000011' }, admins: [{ name: '吴敏', mobile: '13800000012' }] },
 };
 
 function issues(over: Record<string, unknown>): Array<{ path: string; message: string }> {
@@ -97,5 +98,36 @@ describe('the normaliser never reads an off-platform link as the platform', () =
     const n = normalizeInput('https://evil.example/weibo/u/5123456789');
     expect(n.keys.filter((k) => k.platform === 'weibo')).toEqual([]);
     expect(n.platform).toBe('website');
+  });
+});
+
+describe('the public projection never publishes an off-platform link (no QR code to it)', () => {
+  const ctx = { unitNames: new Map([['jsj', '计算机学院']]), tierNames: new Map([[2, '二级平台']]) };
+  const parsed = AccountSchema.parse({ ...base, link: 'https://weibo.com/u/5123456789' });
+
+  test('a link that slipped past the schema is dropped', () => {
+    for (const link of ['https://weibo.com@evil.example/u/5123456789', 'https://evil.example/weibo/u/5123456789'])
+      expect(toPublicAccount({ ...parsed, link }, '', ctx).link).toBeNull();
+  });
+
+  test('the platform’s own link is published', () => {
+    expect(toPublicAccount(parsed, '', ctx).link).toBe('https://weibo.com/u/5123456789');
+  });
+});
+
+describe('the school’s own sub-domain sites (normalizeInput domains option)', () => {
+  test('an unfiled page under the school domains is "cannot tell", keeping its keys for a filed sub-site', () => {
+    const n = normalizeInput('https://lib.qclg.edu.cn/info/1.htm', { domains: ['qclg.edu.cn'] });
+    expect(n.unresolvable?.platform).toBe('website');
+    expect(n.keys.map((k) => k.key)).toContain('website:domain:lib.qclg.edu.cn');
+  });
+
+  test('a look-alike of the school domain is not the school’s', () => {
+    expect(normalizeInput('https://lib.qclg.edu.cn.evil.example/', { domains: ['qclg.edu.cn'] }).unresolvable).toBeNull();
+    expect(normalizeInput('https://fakeqclg.edu.cn/', { domains: ['qclg.edu.cn'] }).unresolvable).toBeNull();
+  });
+
+  test('without the option nothing changes (backward compatible)', () => {
+    expect(normalizeInput('https://lib.qclg.edu.cn/info/1.htm').unresolvable).toBeNull();
   });
 });

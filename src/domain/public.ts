@@ -17,7 +17,7 @@ import type { Policy } from './schema/policy.ts';
 import type { Review } from './schema/review.ts';
 import type { Unit } from './schema/unit.ts';
 import { UNIT_KIND_LABELS } from './schema/unit.ts';
-import { findPlatform } from './platforms.ts';
+import { findPlatform, linkProblem } from './platforms.ts';
 import { deriveAccountStatuses } from './obligations.ts';
 
 /** Version of the open-data shape (accounts.json `version`); bump on any incompatible change. */
@@ -266,7 +266,9 @@ export function toPublicAccount(a: Account, html: string, ctx: AccountContext): 
     platform: a.platform,
     platformLabel: platformLabel(a.platform, a.platformOther),
     keys: toPublicKeys(a.platform, a.keys),
-    link: a.link ?? null,
+    // Defence in depth (issue 13 item 6): a link off its platform (the schema refuses it) is never
+    // published, so no page renders a QR code to it.
+    link: a.link && !linkProblem(a.platform, a.link) ? a.link : null,
     unit: a.unit,
     unitName: ctx.unitNames.get(a.unit) ?? a.unit,
     tier: a.tier,
