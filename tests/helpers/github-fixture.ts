@@ -22,7 +22,7 @@ export const CANARY = { mobile: '13912345678', office: '0571-86660001', email: '
 /** An account filing's text. */
 export function accountText(o: { id: string; unit: string; name: string; status?: string; approval?: string; tier?: number; extra?: string }): string {
   const status = o.status ?? 'active';
-  const dates = status === 'applied' ? "dates:\n  applied: '2026-11-20'\n  plannedOpening: '2026-12-20'\n" : "link: https://www.qclg.edu.cn/x\ndates:\n  opened: '2020-03-01'\n";
+  const dates = status === 'applied' ? "dates:\n  applied: '2026-11-20'\n  plannedOpening: '2026-12-20'\n" : `link: https://mp.weixin.qq.com/s/${o.id}\ndates:\n  opened: '2020-03-01'\n`;
   return [
     '---',
     `id: ${o.id}`,
