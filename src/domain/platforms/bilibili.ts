@@ -56,4 +56,7 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a UID: label', input: 'UID: 2333', keys: ['bilibili:mid:2333'] },
   { why: 'refuses a space path on a look-alike host', input: 'https://space.bilibili.com.evil.example/1234567890', notPlatform: 'bilibili' },
   { why: 'refuses a host ending in bilibili.com without a dot', input: 'https://notbilibili.com/space/1234567890', notPlatform: 'bilibili' },
+  { why: 'reads a UID in a space share text', input: '【青川理工学院的个人空间-哔哩哔哩】UID：1234567890 https://b23.tv/AbCdEfG', keys: ['bilibili:mid:1234567890', 'bilibili:short:https://b23.tv/AbCdEfG'], unresolvable: 'bilibili', name: '青川理工学院' },
+  { why: 'reads a scheme-less space link in text', input: '我们的B站：space.bilibili.com/1234567890 欢迎关注', keys: ['bilibili:mid:1234567890'] },
+  { why: "keeps another uploader's mid apart", input: 'https://space.bilibili.com/2333', keys: ['bilibili:mid:2333'] },
 ];

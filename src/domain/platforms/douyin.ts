@@ -67,4 +67,7 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a labelled numeric 抖音号', input: '抖音号：12345678901', keys: ['douyin:douyin_id:12345678901'] },
   { why: 'refuses a douyin path on a look-alike host', input: `https://douyin.com.evil.example/user/${SEC}`, notPlatform: 'douyin' },
   { why: 'refuses a host ending in douyin.com without a dot', input: `https://fakedouyin.com/user/${SEC}`, notPlatform: 'douyin' },
+  { why: 'reads a video share in the older Dou音 format', input: '复制此链接，打开Dou音搜索，直接观看视频！【青川理工学院的作品】 https://v.douyin.com/AbCdEf1/', unresolvable: 'douyin', name: '青川理工学院' },
+  { why: 'reads the 抖音号 of a profile card text', input: '青川理工青年的抖音号：qclgqn，快来关注吧', keys: ['douyin:douyin_id:qclgqn'], platform: 'douyin' },
+  { why: "keeps another publisher's sec_uid apart", input: 'https://www.douyin.com/user/MS4wLjABAAAAothercreator_0123456789', keys: ['douyin:sec_uid:MS4wLjABAAAAothercreator_0123456789'] },
 ];

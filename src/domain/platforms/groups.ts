@@ -48,4 +48,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'names a WeCom group link unresolvable', input: 'https://work.weixin.qq.com/gm/abcdef0123456789', unresolvable: 'wecom-group' },
   { why: 'names a DingTalk join link unresolvable', input: 'https://qr.dingtalk.com/action/joingroup?code=v1,k1,AbCdEf&_dt_no_comment=1', unresolvable: 'dingtalk-group' },
   { why: 'refuses a look-alike DingTalk host', input: 'https://qr.dingtalk.com.evil.example/action/joingroup?code=x', notPlatform: 'dingtalk-group' },
+  { why: 'refuses a WeCom look-alike host', input: 'https://work.weixin.qq.com.evil.example/gm/abc', notPlatform: 'wecom-group' },
 ];

@@ -55,4 +55,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads the 快手号 in share text', input: '快手号：qclg2024 https://v.kuaishou.com/AbCdEf 复制此链接，打开【快手】直接观看！', keys: ['kuaishou:kuaishou_id:qclg2024', 'kuaishou:principal_id:qclg2024', 'kuaishou:short:https://v.kuaishou.com/AbCdEf'], unresolvable: 'kuaishou' },
   { why: 'reads a labelled 快手号', input: '快手号: qclg2024', keys: ['kuaishou:kuaishou_id:qclg2024', 'kuaishou:principal_id:qclg2024'] },
   { why: 'refuses a profile path on a look-alike host', input: 'https://kuaishou.com.evil.example/profile/3xabcdef123456', notPlatform: 'kuaishou' },
+  { why: 'names a video share with play count unresolvable', input: 'https://v.kuaishou.com/Kz9AbC 开学典礼 该作品在快手被播放过1.2万次，点击链接，打开【快手】直接观看！', unresolvable: 'kuaishou', name: null },
 ];

@@ -49,4 +49,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads the name in 网易号：X', input: '网易号：青川理工学院', name: '青川理工学院', keys: [] },
   { why: 'refuses a media page on a look-alike host', input: `https://www.163.com.evil.example/dy/media/${T}.html`, notPlatform: 'netease' },
   { why: 'refuses a host ending in 163.com without a dot', input: `https://evil163.com/dy/media/${T}.html`, notPlatform: 'netease' },
+  { why: "keeps another 网易号's id apart", input: 'https://www.163.com/dy/media/T1234567890123.html', keys: ['netease:tid:T1234567890123'] },
 ];

@@ -28,4 +28,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'names pd.qq.com/s/ unresolvable', input: 'https://pd.qq.com/s/abc123', unresolvable: 'qq-channel', keys: ['qq-channel:short:https://pd.qq.com/s/abc123'] },
   { why: 'names pd.qq.com/g/ unresolvable', input: 'https://pd.qq.com/g/qclg2026', unresolvable: 'qq-channel' },
   { why: 'refuses a look-alike host', input: 'https://pd.qq.com.evil.example/s/abc123', notPlatform: 'qq-channel' },
+  { why: 'reads a QQ频道号 label', input: 'QQ频道号：pd98765432', keys: ['qq-channel:pd:pd98765432'] },
 ];

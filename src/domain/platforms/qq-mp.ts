@@ -24,4 +24,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a labelled QQ公众号 number', input: 'QQ公众号：2852199999', keys: ['qq-mp:uin:2852199999'], platform: 'qq-mp' },
   { why: 'reads puin from a post.mp.qq.com article', input: 'https://post.mp.qq.com/kan/article/2852199999-123.html?_wv=2147483777&puin=2852199999', keys: ['qq-mp:uin:2852199999'] },
   { why: 'names an article without puin unresolvable', input: 'https://post.mp.qq.com/kan/article/123.html', unresolvable: 'qq-mp' },
+  { why: 'refuses a post.mp.qq.com look-alike host', input: 'https://post.mp.qq.com.evil.example/kan/article/1.html?puin=2852199999', notPlatform: 'qq-mp' },
 ];

@@ -29,4 +29,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a labelled QQ号 as a QQ and its QQ空间 (one number, both)', input: 'QQ号：2852199999', keys: ['qq:uin:2852199999', 'qzone:uin:2852199999'] },
   { why: 'reads a QQ: label inside text', input: '学生会值班QQ：2852199999（工作日在线）', keys: ['qq:uin:2852199999'] },
   { why: 'refuses a wpa link on a look-alike host', input: 'https://wpa.qq.com.evil.example/msgrd?v=3&uin=2852199999', notPlatform: 'qq' },
+  { why: 'does not read a QQ号 off a qq.com look-alike host', input: 'https://wpa-qq.com/msgrd?v=3&uin=2852199999', notPlatform: 'qq' },
 ];

@@ -34,4 +34,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a bare 人民号ID among the digit platforms', input: '31768337', platform: null },
   { why: 'reads the name in 人民号：X', input: '人民号：青川理工学院 https://wap.peopleapp.com/article/rmh31768337/rmh31768337', unresolvable: 'renmin', name: '青川理工学院' },
   { why: 'refuses a look-alike host', input: 'https://wap.peopleapp.com.evil.example/article/1/2', notPlatform: 'renmin' },
+  { why: 'names a people.cn rmh page unresolvable', input: 'https://rmh.people.cn/article/31768337', unresolvable: 'renmin' },
 ];

@@ -24,4 +24,5 @@ export default definePlatform({
 export const cases = (): PlatformCase[] => [
   { why: 'reads a profile id', input: 'http://www.renren.com/profile.do?id=234567890', keys: ['renren:uid:234567890'], platform: 'renren' },
   { why: 'reads a path id', input: 'http://www.renren.com/234567890/profile', keys: ['renren:uid:234567890'] },
+  { why: 'refuses a renren look-alike host', input: 'http://renren.com.evil.example/profile.do?id=234567890', notPlatform: 'renren' },
 ];

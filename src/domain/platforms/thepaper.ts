@@ -40,4 +40,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads the name in a 澎湃号·政务 share', input: '澎湃号·政务：青川理工学院 https://m.thepaper.cn/newsDetail_forward_26912345', unresolvable: 'thepaper', name: '青川理工学院' },
   { why: 'reads a labelled 澎湃号 id', input: '澎湃号：63850', keys: ['thepaper:pph:63850'] },
   { why: 'refuses a look-alike host', input: 'https://thepaper.cn.evil.example/gov_63850', notPlatform: 'thepaper' },
+  { why: "keeps another 澎湃号's id apart", input: 'https://www.thepaper.cn/user_4221423', keys: ['thepaper:pph:4221423'] },
 ];

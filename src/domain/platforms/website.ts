@@ -33,4 +33,6 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a bare www. domain as its host without www.', input: 'www.qclg.edu.cn', keys: ['website:domain:qclg.edu.cn', 'app:package:www.qclg.edu.cn'] },
   { why: 'reads a labelled 域名', input: '域名：news.qclg.edu.cn', keys: ['website:domain:news.qclg.edu.cn'], platform: 'website' },
   { why: 'reads an ICP备案号 in a page footer', input: '版权所有 青川理工学院 青ICP备00000012号-1 技术支持', keys: ['website:icp:青ICP备00000012号-1'], platform: 'website' },
+  { why: 'reads a page of another school as that school\'s host, not ours', input: 'https://www.other-univ.edu.cn/news/1.htm', keys: ['website:domain:other-univ.edu.cn', 'app:url:https://other-univ.edu.cn/news/1.htm', 'other:url:https://other-univ.edu.cn/news/1.htm', 'other:short:https://other-univ.edu.cn/news/1.htm'] },
+  { why: 'keeps a publisher-identifying query parameter on an unknown host', input: 'https://news.example.com/author?uid=42&utm_source=x', keys: ['website:domain:news.example.com', 'app:url:https://news.example.com/author?uid=42', 'other:url:https://news.example.com/author?uid=42', 'other:short:https://news.example.com/author?uid=42'] },
 ];

@@ -85,4 +85,6 @@ export const cases = (): PlatformCase[] => [
   { why: 'refuses a weibo path on another host', input: `https://evil.example/weibo/u/${UID}`, notPlatform: 'weibo', platform: 'website' },
   { why: 'refuses a host that only ends in weibo.com without a dot', input: `https://fakeweibo.com/u/${UID}`, notPlatform: 'weibo' },
   { why: 'refuses userinfo before weibo.com', input: `https://weibo.com:443@evil.example/u/${UID}`, offPlatform: true, keys: [] },
+  { why: 'reads a weibo link in a sentence with full-width punctuation', input: `我们的微博：https://weibo.com/u/${UID}，欢迎关注！`, keys: [`weibo:uid:${UID}`] },
+  { why: "keeps another user's uid apart", input: 'https://weibo.com/u/7138973247', keys: ['weibo:uid:7138973247'] },
 ];

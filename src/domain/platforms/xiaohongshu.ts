@@ -56,4 +56,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'names a discovery note unresolvable', input: 'https://www.xiaohongshu.com/discovery/item/65a1b2c3d4e5f60718293a4b?xsec_token=x', unresolvable: 'xiaohongshu' },
   { why: 'does not take a 24-char non-hex string for a user_id', input: '5ff0e6410000000001008zzz', platform: null },
   { why: 'refuses a profile path on a look-alike host', input: `https://xiaohongshu.com.cn.evil.example/user/profile/${XHS}`, notPlatform: 'xiaohongshu' },
+  { why: 'reads a 小红书号 in a sentence', input: '关注我们的小红书号: 95270418 获取最新活动', keys: ['xiaohongshu:xhs_id:95270418'] },
 ];

@@ -48,4 +48,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'names xima.tv unresolvable', input: '我在喜马拉雅听《青川之声》 https://xima.tv/AbCdEf', unresolvable: 'ximalaya' },
   { why: 'reads a labelled 喜马拉雅 id', input: '喜马拉雅ID：385117204', keys: ['ximalaya:uid:385117204'] },
   { why: 'refuses a look-alike host', input: 'https://ximalaya.com.evil.example/zhubo/385117204', notPlatform: 'ximalaya' },
+  { why: 'reads the 主播 name in share text', input: '主播：青川之声 https://xima.tv/AbCdEf', unresolvable: 'ximalaya', name: '青川之声' },
 ];

@@ -45,4 +45,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a labelled 易班 puid', input: '易班puid：5370552', keys: ['yiban:puid:5370552', 'yiban:school:5370552'] },
   { why: 'reads a bare number as either 易班 id', input: '5370552', platform: null },
   { why: 'refuses a look-alike host', input: 'https://yiban.cn.evil.example/Org/orglistShow/puid/5370552', notPlatform: 'yiban' },
+  { why: "keeps another org's puid apart", input: 'https://www.yiban.cn/Org/orglistShow/puid/1234567', keys: ['yiban:puid:1234567'] },
 ];
