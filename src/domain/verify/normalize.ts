@@ -47,12 +47,12 @@ export interface NormalizedInput {
    * keys found in the text besides its link, and the platform whose share format matched. The
    * keys are also first in `keys`, so they are looked up before the short link is given up on.
    */
-  share: ShareFound | null;
+  share?: ShareFound | null;
   /**
    * The link was refused: its real host is not the platform it imitates (userinfo such as
    * `https://mp.weixin.qq.com@evil.example/`). Never certify it; `keys` is empty.
    */
-  refused: RefusedLink | null;
+  refused?: RefusedLink | null;
 }
 
 /** Names and IDs found in a share text. */
