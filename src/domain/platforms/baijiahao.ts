@@ -45,6 +45,7 @@ export default definePlatform({
     const m = /"app_id"\s*:\s*"?(\d{10,20})/.exec(context);
     return m && ctx.fits('app_id', m[1]!) ? { platform: 'baijiahao', keys: [{ platform: 'baijiahao', kind: 'app_id', value: m[1]! }] } : null;
   },
+  share: [{ re: /百家号[:：]\s*[「“]?(?<name>[^\s，。,；;]*[\u4e00-\u9fff][^\s，。,；;]*)/ }],
   idLabels: [{ label: /^百家号(?:id|app_id)?$|^app_id$/i, kinds: ['app_id'] }],
   bare: { digits: ['app_id'] },
   advice: '百家号短链接无法离线展开。请打开作者主页，复制 author.baidu.com/home?app_id=… 的链接。',
@@ -63,4 +64,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a labelled 百家号ID', input: `百家号ID：${ID}`, keys: [`baijiahao:app_id:${ID}`] },
   { why: "keeps app_id: another publisher's author page gives another key", input: 'https://author.baidu.com/home?app_id=1699999999999999', keys: ['baijiahao:app_id:1699999999999999'] },
   { why: 'refuses an author page on a look-alike host', input: `https://author.baidu.com.evil.example/home?app_id=${ID}`, notPlatform: 'baijiahao' },
+  { why: 'reads a name written after the platform name', input: '百家号：青川理工学院', name: '青川理工学院', platform: 'baijiahao', keys: [] },
 ];

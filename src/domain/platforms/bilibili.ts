@@ -33,7 +33,7 @@ export default definePlatform({
     { hosts: ['bilibili.com'], path: /^\/(?:video|bangumi|read|opus)\//, unresolvable: true, advice: VIDEO },
     { hosts: ['t.bilibili.com', 'live.bilibili.com'], path: /^\/\d+/, unresolvable: true },
   ],
-  share: [{ re: /【(?<name>[^【】]{1,30}?)的个人空间-哔哩哔哩】/ }],
+  share: [{ re: /(?:B站|b站|哔哩哔哩)(?:账号|名称)?[:：]\s*[「“]?(?<name>[^\s，。,；;]*[\u4e00-\u9fff][^\s，。,；;]*)/ }, { re: /【(?<name>[^【】]{1,30}?)的个人空间-哔哩哔哩】/ }],
   idLabels: [{ label: /^(?:b站|哔哩哔哩|bilibili)(?:uid|id|号)?$|^(?:uid|mid)$/i, kinds: ['mid'] }],
   bare: { digits: ['mid'] },
   advice: 'B站短链接（b23.tv）无法离线展开。请打开 UP 主的个人空间 → 复制 UID（或 space.bilibili.com/数字 的链接）。',
@@ -59,4 +59,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a UID in a space share text', input: '【青川理工学院的个人空间-哔哩哔哩】UID：1234567890 https://b23.tv/AbCdEfG', keys: ['bilibili:mid:1234567890', 'bilibili:short:https://b23.tv/AbCdEfG'], unresolvable: 'bilibili', name: '青川理工学院' },
   { why: 'reads a scheme-less space link in text', input: '我们的B站：space.bilibili.com/1234567890 欢迎关注', keys: ['bilibili:mid:1234567890'] },
   { why: "keeps another uploader's mid apart", input: 'https://space.bilibili.com/2333', keys: ['bilibili:mid:2333'] },
+  { why: 'reads a name written after the platform name', input: 'B站：青川理工学院', name: '青川理工学院', platform: 'bilibili', keys: [] },
 ];

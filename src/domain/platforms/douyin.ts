@@ -42,8 +42,8 @@ export default definePlatform({
     { hosts: ['douyin.com', 'iesdouyin.com'], path: /^(?:\/share)?\/(?:video|note|slides)\//, unresolvable: true, advice: VIDEO },
   ],
   idParams: ['sec_uid'],
-  share: [{ re: /【(?<name>[^【】]{1,30}?)的(?:作品|个人主页|主页)】/ }],
-  idLabels: [{ label: /^抖音(?:号|id)$/i, kinds: ['douyin_id', 'sec_uid'] }],
+  share: [{ re: /抖音(?:账号|名称)?[:：]\s*[「“]?(?<name>[^\s，。,；;]*[\u4e00-\u9fff][^\s，。,；;]*)/ }, { re: /【(?<name>[^【】]{1,30}?)的(?:作品|个人主页|主页)】/ }],
+  idLabels: [{ label: /^抖音(?:号|id)?$/i, kinds: ['douyin_id', 'sec_uid'] }],
   bare: { specific: [{ re: /^MS4wLj/, kinds: ['sec_uid'] }], digits: ['douyin_id'], handle: ['douyin_id'] },
   advice: '抖音分享短链接无法离线展开。请打开该账号主页，复制头像下方的“抖音号”粘贴到这里；或在电脑浏览器打开主页，复制地址栏中 douyin.com/user/… 的链接。',
 });
@@ -70,4 +70,7 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a video share in the older Dou音 format', input: '复制此链接，打开Dou音搜索，直接观看视频！【青川理工学院的作品】 https://v.douyin.com/AbCdEf1/', unresolvable: 'douyin', name: '青川理工学院' },
   { why: 'reads the 抖音号 of a profile card text', input: '青川理工青年的抖音号：qclgqn，快来关注吧', keys: ['douyin:douyin_id:qclgqn'], platform: 'douyin' },
   { why: "keeps another publisher's sec_uid apart", input: 'https://www.douyin.com/user/MS4wLjABAAAAothercreator_0123456789', keys: ['douyin:sec_uid:MS4wLjABAAAAothercreator_0123456789'] },
+  { why: 'reads a name written after the platform name', input: '抖音：青川理工学院', name: '青川理工学院', platform: 'douyin', keys: [] },
+  { why: 'reads a name after 关注抖音', input: '欢迎关注抖音：青川理工学院', name: '青川理工学院', platform: 'douyin', keys: [] },
+  { why: 'reads an ASCII id after 抖音： as the 抖音号, not a name', input: '抖音：qclg1958', keys: ['douyin:douyin_id:qclg1958'], platform: 'douyin', name: null },
 ];

@@ -34,10 +34,11 @@ export default definePlatform({
     { hosts: ['kuaishou.com', 'gifshow.com', '*.chenzhongtech.com', '*.gifshow.com'], path: /^\/(?:short-video|video|fw\/photo|fw\/long-video)\//, unresolvable: true, advice: VIDEO },
   ],
   share: [
+    { re: /快手(?:账号|名称)?[:：]\s*[「“]?(?<name>[^\s，。,；;]*[\u4e00-\u9fff][^\s，。,；;]*)/ },
     { re: /快来看看(?<name>[^\s，。,【】]{1,30}?)的(?:个人主页|作品)/ },
     { re: /【(?<name>[^【】]{1,30}?)的个人主页】/ },
   ],
-  idLabels: [{ label: /^快手(?:号|id)$/i, kinds: ['kuaishou_id', 'principal_id'] }],
+  idLabels: [{ label: /^快手(?:号|id)?$/i, kinds: ['kuaishou_id', 'principal_id'] }],
   bare: { digits: ['kuaishou_id', 'principal_id'], handle: ['kuaishou_id', 'principal_id'] },
   advice: '快手分享短链接无法离线展开。请打开该账号主页，复制“快手号”；或在浏览器打开主页，复制 kuaishou.com/profile/… 的链接。',
 });
@@ -56,4 +57,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads a labelled 快手号', input: '快手号: qclg2024', keys: ['kuaishou:kuaishou_id:qclg2024', 'kuaishou:principal_id:qclg2024'] },
   { why: 'refuses a profile path on a look-alike host', input: 'https://kuaishou.com.evil.example/profile/3xabcdef123456', notPlatform: 'kuaishou' },
   { why: 'names a video share with play count unresolvable', input: 'https://v.kuaishou.com/Kz9AbC 开学典礼 该作品在快手被播放过1.2万次，点击链接，打开【快手】直接观看！', unresolvable: 'kuaishou', name: null },
+  { why: 'reads a name written after the platform name', input: '快手：青川理工学院', name: '青川理工学院', platform: 'kuaishou', keys: [] },
 ];

@@ -39,6 +39,7 @@ export default definePlatform({
     { hosts: ['weixin.qq.com'], path: /^\/r\//, unresolvable: true },
   ],
   share: [
+    { re: /(?:微信)?公众号(?:名称)?[:：]\s*[「“]?(?<name>[^\s，。,；;]*[\u4e00-\u9fff][^\s，。,；;]*)/ },
     { re: /(?:推荐|分享)(?:了)?(?:一个)?公众号[:：\s]*[「“【]?(?<name>[^\s，。,」”】]{2,30})/ },
     { re: /公众号[「“](?<name>[^」”]{2,30})[」”]/ },
   ],
@@ -70,4 +71,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'refuses a userinfo link that only looks like mp.weixin.qq.com', input: 'https://mp.weixin.qq.com@evil.example/s?__biz=MzA3MDM3NjE5NQ==', offPlatform: true, keys: [] },
   { why: 'refuses a look-alike host ending in weixin.qq.com.evil.example', input: `https://mp.weixin.qq.com.evil.example/s?__biz=${BIZ}`, notPlatform: 'wechat-mp', platform: 'website' },
   { why: 'does not take gh_ with 11 hex digits', input: 'gh_3a1b2c3d4e5', platform: null },
+  { why: 'reads a name written after the platform name', input: '公众号：青川理工学院', name: '青川理工学院', platform: 'wechat-mp', keys: [] },
 ];

@@ -53,7 +53,7 @@ export default definePlatform({
       return { platform: 'weibo', keys: [{ platform: 'weibo', kind: 'domain', value: a }] };
     return null;
   },
-  share: [{ re: /【(?<name>[^【】]{1,30}?)的微博(?:主页)?】/ }, { re: /分享(?<name>[^\s，。,【】]{1,30}?)的微博/ }],
+  share: [{ re: /(?:新浪)?微博(?:账号|名称)?[:：]\s*[「“]?(?<name>[^\s，。,；;]*[\u4e00-\u9fff][^\s，。,；;]*)/ }, { re: /【(?<name>[^【】]{1,30}?)的微博(?:主页)?】/ }, { re: /分享(?<name>[^\s，。,【】]{1,30}?)的微博/ }],
   idLabels: [{ label: /^微博(?:uid|id)?$/i, kinds: ['uid', 'domain'] }],
   bare: { digits: ['uid'], handle: ['domain'] },
   advice: '微博短链接（t.cn）和正文链接无法离线展开。请打开该账号主页 → 右上角“…” → “复制链接”（形如 weibo.com/u/数字），或直接输入微博 UID。',
@@ -87,4 +87,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'refuses userinfo before weibo.com', input: `https://weibo.com:443@evil.example/u/${UID}`, offPlatform: true, keys: [] },
   { why: 'reads a weibo link in a sentence with full-width punctuation', input: `我们的微博：https://weibo.com/u/${UID}，欢迎关注！`, keys: [`weibo:uid:${UID}`] },
   { why: "keeps another user's uid apart", input: 'https://weibo.com/u/7138973247', keys: ['weibo:uid:7138973247'] },
+  { why: 'reads a name written after the platform name', input: '微博：青川理工学院', name: '青川理工学院', platform: 'weibo', keys: [] },
 ];

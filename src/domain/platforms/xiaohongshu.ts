@@ -33,11 +33,12 @@ export default definePlatform({
     { hosts: ['xiaohongshu.com'], path: /^\/(?:explore|discovery\/item)\//, unresolvable: true, advice: NOTE },
   ],
   share: [
+    { re: /小红书(?:账号|名称)?[:：]\s*[「“]?(?<name>[^\s，。,；;]*[\u4e00-\u9fff][^\s，。,；;]*)/ },
     { re: /(?:^|\s)(?<name>[^\s，。,!！【】@]{1,30})发布了一篇小红书笔记/ },
     { re: /@(?<name>[^\s，。,!！【】@]{1,30})\s*在小红书/ },
     { re: /【(?<name>[^【】]{1,30}?)的个人主页】/ },
   ],
-  idLabels: [{ label: /^小红书(?:号|id)$/i, kinds: ['xhs_id', 'user_id'] }],
+  idLabels: [{ label: /^小红书(?:号|id)?$/i, kinds: ['xhs_id', 'user_id'] }],
   bare: { specific: [{ re: /^[0-9a-f]{24}$/i, kinds: ['user_id'] }], digits: ['xhs_id'], handle: ['xhs_id'] },
   advice: '小红书分享短链接无法离线展开。请打开该账号主页，复制“小红书号”；或在浏览器打开主页，复制 xiaohongshu.com/user/profile/… 的链接。',
 });
@@ -57,4 +58,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'does not take a 24-char non-hex string for a user_id', input: '5ff0e6410000000001008zzz', platform: null },
   { why: 'refuses a profile path on a look-alike host', input: `https://xiaohongshu.com.cn.evil.example/user/profile/${XHS}`, notPlatform: 'xiaohongshu' },
   { why: 'reads a 小红书号 in a sentence', input: '关注我们的小红书号: 95270418 获取最新活动', keys: ['xiaohongshu:xhs_id:95270418'] },
+  { why: 'reads a name written after the platform name', input: '小红书：青川理工学院', name: '青川理工学院', platform: 'xiaohongshu', keys: [] },
 ];

@@ -32,7 +32,7 @@ export default definePlatform({
     { hosts: ['zhuanlan.zhihu.com', 'link.zhihu.com'], unresolvable: true, advice: POST },
     { hosts: ['zhihu.com'], path: /^\/xen\//, unresolvable: true },
   ],
-  share: [{ re: /【(?<name>[^【】]{1,30}?)的知乎主页】/ }, { re: /(?:^|\s)(?<name>[^\s-]{2,30}) - 知乎(?:\s|$)/ }],
+  share: [{ re: /知乎(?:账号|名称)?[:：]\s*[「“]?(?<name>[^\s，。,；;]*[\u4e00-\u9fff][^\s，。,；;]*)/ }, { re: /【(?<name>[^【】]{1,30}?)的知乎主页】/ }, { re: /(?:^|\s)(?<name>[^\s-]{2,30}) - 知乎(?:\s|$)/ }],
   idLabels: [{ label: /^知乎(?:号|id)?$/i, kinds: ['org', 'people'] }],
   bare: { handle: ['org', 'people'] },
   advice: '该知乎链接无法离线解析。请打开账号主页，复制 zhihu.com/org/… 或 zhihu.com/people/… 的链接。',
@@ -48,4 +48,5 @@ export const cases = (): PlatformCase[] => [
   { why: 'reads the name of an "X - 知乎" share', input: '青川理工学院 - 知乎 https://zhuanlan.zhihu.com/p/612345678', unresolvable: 'zhihu', name: '青川理工学院' },
   { why: 'reads a labelled 知乎 id', input: '知乎：qing-chuan-li-gong', keys: ['zhihu:org:qing-chuan-li-gong', 'zhihu:people:qing-chuan-li-gong'] },
   { why: 'refuses an org path on a look-alike host', input: 'https://zhihu.com.evil.example/org/qing-chuan-li-gong', notPlatform: 'zhihu' },
+  { why: 'reads a name written after the platform name', input: '知乎：青川理工学院', name: '青川理工学院', platform: 'zhihu', keys: [] },
 ];
