@@ -158,7 +158,8 @@ export interface PublicTier {
 }
 
 export interface PublicPolicy {
-  school: { name: string; shortNames: string[]; englishName: string | null };
+  /** `protectedNames`: extra protected names the policy lists (school.protectedNames), `domains`: the school's web domains. */
+  school: { name: string; shortNames: string[]; englishName: string | null; protectedNames: string[]; domains: string[] };
   office: { name: string; reportEmail: string | null };
   document: { title: string; number: string | null; published: string | null };
   tiers: PublicTier[];
@@ -213,7 +214,14 @@ function toPublicKeys(platform: string, keys: ReadonlyArray<{ kind: string; valu
 /** The policy's public part: school and office names, the document, tiers. */
 export function toPublicPolicy(p: Policy): PublicPolicy {
   return {
-    school: { name: p.school.name, shortNames: [...p.school.shortNames], englishName: p.school.englishName ?? null },
+    school: {
+      name: p.school.name,
+      shortNames: [...p.school.shortNames],
+      englishName: p.school.englishName ?? null,
+      // Read defensively: the per-preset list of protected names may or may not be in the policy schema.
+      protectedNames: [...((p.school as { protectedNames?: readonly string[] }).protectedNames ?? [])],
+      domains: [...(p.school.domains ?? [])],
+    },
     office: { name: p.office.name, reportEmail: p.office.reportEmail ?? null },
     document: { title: p.document.title, number: p.document.number ?? null, published: p.document.published },
     tiers: p.tiers.map((t) => ({ level: t.level, name: t.name, description: t.description, manager: t.manager, approvers: [...t.approvers] })),

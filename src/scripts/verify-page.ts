@@ -14,6 +14,7 @@ if (root) init(root);
 
 const TONES: Record<Verdict, string> = {
   official: 'ok',
+  'same-name': 'warn',
   suspended: 'bad',
   pending: 'warn',
   closed: 'closed',

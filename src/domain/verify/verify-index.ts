@@ -32,6 +32,8 @@ export interface IndexEntry {
   /** Impostors: the official account imitated (id), and the date it was confirmed. */
   imitates?: string;
   confirmed?: string;
+  /** The user-visible IDs to compare (e.g. "抖音号：qclg_jsj"), at most three. */
+  ids?: string[];
 }
 
 /** One key slice: entries and, per key string `platform:kind:value`, the entries holding it. */
@@ -40,10 +42,17 @@ export interface KeySlice {
   keys: Record<string, number[]>;
 }
 
-/** A protected name: the school's full and short names and every unit's name. */
+/**
+ * A protected name: the school's full name (`school`), its short names and the policy's protected
+ * names (`short`), the full name's type swaps and truncations (`variant`, with `note` saying what
+ * differs), Latin abbreviations (`latin`, e.g. qclg) and every unit's name (`unit`, with its id;
+ * protected only together with one of the school's names).
+ */
 export interface ProtectedName {
   name: string;
-  kind: 'school' | 'short' | 'unit';
+  kind: 'school' | 'short' | 'variant' | 'latin' | 'unit';
+  note?: string;
+  unit?: string;
 }
 
 /**
