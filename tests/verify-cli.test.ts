@@ -34,6 +34,7 @@ function verify(args: string[], env: Record<string, string> = {}, stdin?: string
     cwd: ROOT,
     encoding: 'utf8',
     input: stdin,
+    maxBuffer: 1 << 28,
     env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_REPOSITORY: '', REPORT_REPO: '', ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
