@@ -23,7 +23,7 @@ const USAGE = `用法：npm run verify -- [--content 文件夹] [--json] [--toda
   --json      以 JSON 输出：{"input","verdict","platform","keys","account","similar","advice"}
   --batch     逐行核验文件中的输入（- 表示标准输入），每行输出一个 JSON 对象（字段同 --json）；空行跳过
   --today     按该日期判断账号状态（默认北京时间今天）
-核验结果（verdict）：official 官方账号；same-name 同名，请核对账号ID；suspended 暂停运行；pending 尚未开通；
+核验结果（verdict）：official 官方账号；dormant 停更未注销；same-name 同名，请核对账号ID；suspended 暂停运行；pending 尚未开通；
   closed 已停办；impostor 已确认冒用；risky 疑似仿冒；unregistered 未找到；unresolvable 链接无法离线解析；ambiguous 多个可能
 退出码：0 已给出核验结果（无论结果如何）；2 用法或读写错误`;
 
@@ -145,7 +145,7 @@ async function main(): Promise<number> {
 }
 
 async function printResult(r: VerifyResult, report: { repo: string | null; email: string | null }): Promise<void> {
-  const [{ ENTRY_STATUS_LABELS, VERDICT_LABELS }, { findPlatform }, { reportFieldsFor, reportIssueUrl }] = await Promise.all([
+  const [{ ENTRY_STATUS_LABELS, VERDICT_LABELS, unitsText }, { findPlatform }, { reportFieldsFor, reportIssueUrl }] = await Promise.all([
     import('../src/domain/verify/verdict.ts'),
     import('../src/domain/platforms.ts'),
     import('../src/domain/verify/report.ts'),
@@ -158,8 +158,9 @@ async function printResult(r: VerifyResult, report: { repo: string | null; email
   if (e && e.t === 'a') {
     lines.push(`账号：${e.name}（编号 ${e.id}，${e.platformLabel}）`);
     if (e.ids?.length) lines.push(`账号ID：${e.ids.join('，')}`);
-    lines.push(`主办单位：${e.unitName ?? e.unit ?? ''}`);
-    lines.push(`状态：${ENTRY_STATUS_LABELS[e.status]}${e.closed ? `（${e.closed} 停办）` : ''}`);
+    lines.push(`主办单位：${unitsText(e) || e.unit || ''}`);
+    if (e.operator) lines.push(`运营：由${e.operator}运营（委托第三方运营）`);
+    lines.push(`状态：${ENTRY_STATUS_LABELS[e.status]}${e.closed ? `（${e.closed} 停办）` : ''}${e.dormantSince ? `（自 ${e.dormantSince} 起停更）` : ''}`);
   } else if (e) {
     lines.push(`冒用账号：${e.name}（${e.platformLabel}，警示编号 ${e.id}）`);
   }

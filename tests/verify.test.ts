@@ -38,6 +38,7 @@ const VERDICT_CASES: Array<[string, string, Verdict, string | null, string[]?]> 
   ['official by QQ群号 (bare digits, one hit)', '87654321', 'official', 'rj-qqgroup'],
   ['same-name: a name-only match is amber and names the account', '青川理工计算机', 'same-name', 'jsj-douyin'],
   ['suspended (2025 年审不合格)', 'gh_aaaabbbbcccc', 'suspended', 'tw-wechat'],
+  ['dormant (停更未注销), distinct from closed and suspended', 'https://weibo.com/u/2222222222', 'dormant', 'tw-weibo'],
   ['pending (applied, not yet open)', '微信号：qclg_jsjtx', 'pending', 'jsj-wechat'],
   ['same-name: a pending account by name only', '计算机学院团学', 'same-name', 'jsj-wechat'],
   ['closed, with its date', `https://www.toutiao.com/c/user/token/MS4wLjABAAAAtwToutiaoToken_abcdef/`, 'closed', 'tw-toutiao'],
@@ -84,6 +85,17 @@ describe('verifyInput()', () => {
     const short = await verifyInput('https://v.douyin.com/iRNBho6u/', memorySource(index));
     expect(short.platform).toBe('douyin');
     expect(short.advice).toContain('抖音号');
+  });
+
+  test('a co-run account run by an outside operator says so: lead and co-running units, 由…运营, since when dormant', async () => {
+    const r = await verifyInput('2222222222', memorySource(index));
+    expect(r.verdict).toBe('dormant');
+    expect(r.advice).toContain('共青团青川理工学院委员会（牵头）与计算机学院联合备案');
+    expect(r.advice).toContain('由青川星火文化传媒有限公司运营');
+    expect(r.advice).toContain('自 2026-03-01 起停止更新，但没有注销');
+    // A name that points to a co-running unit lists the account among that unit's.
+    const unit = await verifyInput('青川理工计算机学院', memorySource(index));
+    expect(unit.similar.map((x) => x.id)).toContain('tw-weibo');
   });
 
   test('labels each hit of ambiguous digits with its platform', async () => {

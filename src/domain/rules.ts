@@ -135,6 +135,8 @@ function checkAccounts(ctx: RuleContext): void {
     dupSeen.add(d.id);
     const unit = units.get(d.unit);
     if (!unit && !unreadable('unit', d.unit)) emit(a, 'unit', 'ref/unit', `主办单位 ${d.unit} 不存在（units/${d.unit}.yaml）`);
+    for (const co of d.units ?? []) if (!units.has(co) && !unreadable('unit', co)) emit(a, 'units', 'ref/unit', `联合主办单位 ${co} 不存在（units/${co}.yaml）`);
+    if (d.dormant && dayNumber(d.dormant.since) > today) emit(a, 'dormant.since', 'date/future', `停更日期不能晚于今天（${opts.today}）`);
     if (unit && d.status !== 'closed') {
       if (unit.data.status === 'dissolved')
         emit(a, 'status', 'unit/dissolved-active', `主办单位已撤销，其账号须停办或移交其他单位`);

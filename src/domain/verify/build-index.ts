@@ -36,8 +36,14 @@ export function displayIds(keys: readonly PublicKey[]): string[] {
 
 /** The index entry of a public account: its state decides the verdict (暂停运行 → suspended). */
 function accountEntry(a: PublicAccount): IndexEntry {
-  const status = a.status === 'closed' ? 'closed' : a.state === 'suspended' ? 'suspended' : a.status;
+  const status = a.status === 'closed' ? 'closed' : a.state === 'suspended' ? 'suspended' : a.state === 'dormant' ? 'dormant' : a.status;
   const e: IndexEntry = { t: 'a', id: a.id, name: a.name, platform: a.platform, platformLabel: a.platformLabel, unit: a.unit, unitName: a.unitName, status };
+  if (a.coUnits?.length) e.coUnits = a.coUnits.map((u) => ({ id: u.id, name: u.name }));
+  if (a.operator) e.operator = a.operator;
+  if (status === 'dormant' && a.dormant) {
+    e.dormantSince = a.dormant.since;
+    if (a.dormant.reason) e.reason = a.dormant.reason;
+  }
   const ids = displayIds(a.keys);
   if (ids.length) e.ids = ids;
   if (a.dates.closed && status === 'closed') e.closed = a.dates.closed;

@@ -9,12 +9,13 @@ import { normalizeInput, type KeyCandidate, type NormalizedInput } from './norma
 import { sliceOf, type IndexEntry, type IndexSource, type NamesSlice, type ProtectedName } from './verify-index.ts';
 
 /** Every verdict, strongest match first. */
-export const VERDICTS = ['official', 'same-name', 'suspended', 'pending', 'closed', 'impostor', 'risky', 'unregistered', 'unresolvable', 'ambiguous'] as const;
+export const VERDICTS = ['official', 'dormant', 'same-name', 'suspended', 'pending', 'closed', 'impostor', 'risky', 'unregistered', 'unresolvable', 'ambiguous'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** The verdict card's headline for each verdict. */
 export const VERDICT_LABELS: Record<Verdict, string> = {
   official: '是本校备案的官方账号',
+  dormant: '是备案账号，但已停更（未注销）',
   'same-name': '同名，请核对账号ID',
   suspended: '是备案账号，但已暂停运行',
   pending: '已申请备案，尚未正式开通',
@@ -29,6 +30,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 /** Chinese wording of entry statuses. */
 export const ENTRY_STATUS_LABELS: Record<IndexEntry['status'], string> = {
   active: '正常运营',
+  dormant: '停更未注销',
   suspended: '暂停运行',
   applied: '申请中',
   approved: '已批准待开通',
@@ -93,12 +95,19 @@ function accountRef(e: IndexEntry): AccountRef | null {
   return { id: e.id, name: e.name, platform: e.platform, unit: e.unit ?? '', status: e.status };
 }
 
+/** Who files the account: the lead unit, the co-running units. */
+export function unitsText(e: IndexEntry): string {
+  return e.coUnits?.length ? `${e.unitName ?? ''}（牵头）与${e.coUnits.map((u) => u.name).join('、')}联合` : (e.unitName ?? '');
+}
+
 /** Chinese advice for a matched entry. */
 function entryAdvice(e: IndexEntry, imitated: IndexEntry | null): string {
-  const who = `${e.unitName ?? ''}备案的${e.platformLabel}账号“${e.name}”`;
+  const who = `${unitsText(e)}备案的${e.platformLabel}账号“${e.name}”${e.operator ? `（由${e.operator}运营）` : ''}`;
   switch (e.status) {
     case 'active':
       return `这是${who}，正常运营。`;
+    case 'dormant':
+      return `这是${who}，自 ${e.dormantSince ?? '（日期未登记）'} 起停止更新，但没有注销${e.reason ? `（${e.reason}）` : ''}：它仍是学校的账号，但不再发布新内容。如果它突然发布信息、拉群或要求转账，请先向学校核实。`;
     case 'suspended':
       return `这是${who}，但目前暂停运行${e.reason ? `（${e.reason}）` : ''}：按管理办法不得继续运行，请暂勿将其发布的内容视为学校的正式信息。`;
     case 'applied':
@@ -116,6 +125,8 @@ function verdictOf(e: IndexEntry): Verdict {
   switch (e.status) {
     case 'active':
       return 'official';
+    case 'dormant':
+      return 'dormant';
     case 'suspended':
       return 'suspended';
     case 'applied':
@@ -247,9 +258,14 @@ function screenName(name: string, ns: NamesSlice, exactAllowed: boolean, raw = n
   return out;
 }
 
-/** Live accounts first, then pending and suspended, then closed. */
+/** Live accounts first, then dormant, pending and suspended, then closed. */
 function liveRank(e: IndexEntry): number {
   return e.status === 'active' ? 0 : e.status === 'closed' ? 2 : 1;
+}
+
+/** Whether the account is run by one of `units` (as lead or co-running unit). */
+function inUnits(e: IndexEntry, units: ReadonlySet<string>): boolean {
+  return (e.unit !== undefined && units.has(e.unit)) || (e.coUnits ?? []).some((u) => units.has(u.id));
 }
 
 const PROTECTED_KIND_LABELS: Record<ProtectedName['kind'], string> = {
@@ -316,10 +332,10 @@ function accountsToCompare(ns: NamesSlice, platforms: ReadonlySet<string>, units
   const lower = text.toLowerCase();
   const idLike = (e: IndexEntry) => Math.max(0, ...(e.ids ?? []).map((x) => commonPrefix(x.slice(x.indexOf('：') + 1).toLowerCase(), lower)));
   return ns.entries
-    .filter((e) => e.t === 'a' && e.status !== 'closed' && (platforms.has(e.platform) || (e.unit !== undefined && units.has(e.unit))))
+    .filter((e) => e.t === 'a' && e.status !== 'closed' && (platforms.has(e.platform) || inUnits(e, units)))
     .sort(
       (a, b) =>
-        Number(!units.has(a.unit ?? '')) - Number(!units.has(b.unit ?? '')) ||
+        Number(!inUnits(a, units)) - Number(!inUnits(b, units)) ||
         Number(!platforms.has(a.platform)) - Number(!platforms.has(b.platform)) ||
         liveRank(a) - liveRank(b) ||
         idLike(b) - idLike(a) ||
@@ -386,7 +402,7 @@ export async function verifyInput(input: string, source: IndexSource): Promise<V
     result.account = accountRef(e);
     const status = e.status === 'active' ? '' : `该账号${ENTRY_STATUS_LABELS[e.status]}${e.closed ? `（${e.closed}）` : ''}。`;
     const ids = e.ids?.length ? `请核对账号ID是否为 ${e.ids.join('，')}` : '该账号未登记账号ID，请核对主页链接';
-    result.advice = `${where}与${e.unitName ?? ''}备案的${e.platformLabel}账号“${e.name}”同名。${status}名称可以被他人照抄，同名不等于就是官方账号：${ids}，一致才是官方账号；也可以粘贴账号主页链接再核验。`;
+    result.advice = `${where}与${unitsText(e)}备案的${e.platformLabel}账号“${e.name}”同名。${status}名称可以被他人照抄，同名不等于就是官方账号：${ids}，一致才是官方账号；也可以粘贴账号主页链接再核验。`;
   };
   const setAmbiguous = (cands: Array<{ entry: IndexEntry; reason: string }>, advice: string) => {
     result.verdict = 'ambiguous';
@@ -494,7 +510,7 @@ export async function verifyInput(input: string, source: IndexSource): Promise<V
     }
     // Accounts of the unit the name points to (only with the school's name, see protectedUsesOf).
     const unitIds = new Set(s.protectedUses.flatMap((u) => (u.unit ? [u.unit] : [])));
-    const ofUnit = unitIds.size ? ns.entries.filter((e) => e.t === 'a' && e.status !== 'closed' && unitIds.has(e.unit ?? '')) : [];
+    const ofUnit = unitIds.size ? ns.entries.filter((e) => e.t === 'a' && e.status !== 'closed' && inUnits(e, unitIds)) : [];
     const related = [
       ...former.map((f) => ({ entry: f.entry, reason: `曾用名（该账号现名“${f.entry.name}”）${idsText(f.entry)}` })),
       ...officials.map(({ entry, reason }) => ({ entry, reason: `${reason}${idsText(entry)}` })),

@@ -10,7 +10,7 @@ import type { NameTables } from './names.ts';
 export const VERIFY_INDEX_VERSION = 1;
 
 /** What an entry's status means for the verdict. `suspended` is derived (年审不合格 → 暂停运行). */
-export type EntryStatus = 'active' | 'suspended' | 'applied' | 'approved' | 'closed' | 'impostor';
+export type EntryStatus = 'active' | 'dormant' | 'suspended' | 'applied' | 'approved' | 'closed' | 'impostor';
 
 /** One official account or known impostor, public fields only. */
 export interface IndexEntry {
@@ -24,6 +24,12 @@ export interface IndexEntry {
   /** Unit id and name (accounts only). */
   unit?: string;
   unitName?: string;
+  /** 联合主办单位 (ids and names), besides the lead unit. */
+  coUnits?: Array<{ id: string; name: string }>;
+  /** 委托第三方运营: the operator's name. */
+  operator?: string;
+  /** 停更日期 (dormant accounts). */
+  dormantSince?: string;
   status: EntryStatus;
   /** 停办时间 (closed accounts). */
   closed?: string;
