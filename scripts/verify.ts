@@ -60,6 +60,8 @@ async function indexKey(root: string, today: string, reportRepo: string | null):
     h.update(`\0code:${d}\0`);
     await hashTree(h, path.join(ROOT, d));
   }
+  // Library versions (OpenCC, pinyin-pro, yaml, zod) shape the index too.
+  h.update(await readFile(path.join(ROOT, 'package-lock.json')).catch(() => Buffer.from('no lockfile')));
   return h.digest('hex').slice(0, 32);
 }
 
