@@ -5,7 +5,8 @@
  *      npm run verify -- [--content DIR] [--today YYYY-MM-DD] --batch FILE|-   (JSON lines)
  *
  * Start-up is most of a single answer's cost, so this script runs under Node's own type stripping
- * (no tsx), imports the loader only when it must, and keeps the built verify index in
+ * (no tsx; `npm run verify` preloads scripts/lib/compile-cache.mjs so even this file comes from
+ * Node's compile cache), imports the loader only when it must, and keeps the built verify index in
  * node_modules/.cache/verify-index/, keyed by a hash of every registry file, the presets, the
  * code that builds the index, the day and the report settings: any change builds afresh.
  */

@@ -49,7 +49,7 @@ async function verdictOf(page: Page): Promise<Record<string, unknown>> {
 
 /** `npm run verify -- --batch -` on the same registry and day: one JSON object per input. */
 function cliBatch(inputs: string[]): Array<Record<string, unknown>> {
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), ['scripts/verify.ts', '--content', FIXTURE, '--today', TEST_TODAY, '--batch', '-'], {
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), ['--import', './scripts/lib/compile-cache.mjs', 'scripts/verify.ts', '--content', FIXTURE, '--today', TEST_TODAY, '--batch', '-'], {
     cwd: ROOT,
     encoding: 'utf8',
     input: inputs.join('\n'),

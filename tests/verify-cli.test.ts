@@ -30,7 +30,7 @@ afterAll(() => {
 });
 
 function verify(args: string[], env: Record<string, string> = {}, stdin?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(NODE, ['scripts/verify.ts', ...args], {
+  const r = spawnSync(NODE, ['--import', './scripts/lib/compile-cache.mjs', 'scripts/verify.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input: stdin,
