@@ -331,16 +331,12 @@ function commonPrefix(a: string, b: string): number {
 function accountsToCompare(ns: NamesSlice, platforms: ReadonlySet<string>, units: ReadonlySet<string>, text: string): IndexEntry[] {
   const lower = text.toLowerCase();
   const idLike = (e: IndexEntry) => Math.max(0, ...(e.ids ?? []).map((x) => commonPrefix(x.slice(x.indexOf('：') + 1).toLowerCase(), lower)));
+  // Sort keys computed once per entry, not once per comparison.
   return ns.entries
     .filter((e) => e.t === 'a' && e.status !== 'closed' && (platforms.has(e.platform) || inUnits(e, units)))
-    .sort(
-      (a, b) =>
-        Number(!inUnits(a, units)) - Number(!inUnits(b, units)) ||
-        Number(!platforms.has(a.platform)) - Number(!platforms.has(b.platform)) ||
-        liveRank(a) - liveRank(b) ||
-        idLike(b) - idLike(a) ||
-        a.id.localeCompare(b.id),
-    )
+    .map((e) => ({ e, k: [Number(!inUnits(e, units)), Number(!platforms.has(e.platform)), liveRank(e), -idLike(e)] }))
+    .sort((a, b) => a.k[0]! - b.k[0]! || a.k[1]! - b.k[1]! || a.k[2]! - b.k[2]! || a.k[3]! - b.k[3]! || a.e.id.localeCompare(b.e.id))
+    .map((x) => x.e)
     .slice(0, MAX_SIMILAR);
 }
 
