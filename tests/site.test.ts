@@ -162,7 +162,7 @@ describe('open data', () => {
     const keys = Object.keys(data.accounts[0]!).sort();
     expect(keys).toEqual(
       [
-        'id', 'name', 'formerNames', 'platform', 'platformLabel', 'keys', 'link', 'unit', 'unitName', 'tier', 'tierName', 'status',
+        'id', 'name', 'formerNames', 'platform', 'platformLabel', 'keys', 'link', 'unit', 'unitName', 'coUnits', 'operator', 'dormant', 'tier', 'tierName', 'status',
         'state', 'stateLabel', 'stateReason', 'filing', 'purpose', 'contentScope', 'verification', 'approval', 'dates',
         'closureReason', 'lastReview', 'url',
       ].sort(),

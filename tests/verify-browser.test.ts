@@ -47,14 +47,16 @@ async function verdictOf(page: Page): Promise<Record<string, unknown>> {
   return JSON.parse((await page.getAttribute('#verify-card', 'data-result'))!);
 }
 
-/** `npm run verify -- --json` on the same registry and day. */
-function cli(input: string): Record<string, unknown> {
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/verify.ts', '--content', FIXTURE, '--today', TEST_TODAY, '--json', input], {
+/** `npm run verify -- --batch -` on the same registry and day: one JSON object per input. */
+function cliBatch(inputs: string[]): Array<Record<string, unknown>> {
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), ['--import', './scripts/lib/compile-cache.mjs', 'scripts/verify.ts', '--content', FIXTURE, '--today', TEST_TODAY, '--batch', '-'], {
     cwd: ROOT,
     encoding: 'utf8',
+    input: inputs.join('\n'),
+    env: { ...process.env, REPORT_REPO: REPO },
   });
   expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
+  return r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
 }
 
 describe('verify page', () => {
@@ -101,6 +103,58 @@ describe('verify page', () => {
     await page.close();
   });
 
+  test('every non-green verdict has a visible 举报 button; the card is styled by its tone', async () => {
+    for (const [q, verdict] of [
+      ['青川理工计算机', 'same-name'],
+      ['qclgqn', 'unregistered'],
+      ['MS4wLjABAAAAtwToutiaoToken_abcdef', 'closed'],
+      ['2222222222', 'dormant'],
+      ['https://b23.tv/AbCdEfG', 'unresolvable'],
+      ['青川理工大学', 'risky'],
+    ] as const) {
+      const page = await open(q);
+      expect((await verdictOf(page)).verdict, q).toBe(verdict);
+      const button = page.locator('#report-issue');
+      expect(await button.textContent(), q).toBe('举报');
+      expect(await button.isVisible(), q).toBe(true);
+      // The design's rules reach the script-built markup (global styles, not scoped ones).
+      const style = await page.evaluate(() => {
+        const h2 = getComputedStyle(document.getElementById('verify-verdict')!);
+        const card = getComputedStyle(document.getElementById('verify-card')!);
+        const btn = getComputedStyle(document.getElementById('report-issue')!);
+        return { h2Size: h2.fontSize, h2Margin: h2.marginTop, cardBg: card.backgroundColor, btnBg: btn.backgroundColor };
+      });
+      expect(style.h2Size, q).toBe('20px');
+      expect(style.h2Margin, q).toBe('0px');
+      expect(style.cardBg, q).not.toBe('rgba(0, 0, 0, 0)');
+      expect(style.btnBg, q).toBe('rgb(180, 35, 24)');
+      await page.close();
+    }
+  });
+
+  test('a name-only match shows the official ID to compare; an unknown ID lists the accounts to compare', async () => {
+    const page = await open('青川理工计算机');
+    expect((await verdictOf(page)).verdict).toBe('same-name');
+    expect(await page.textContent('#verify-card')).toContain('抖音号：qclg_jsj');
+    await page.close();
+    const p2 = await open('抖音号：qclgqn');
+    expect((await verdictOf(p2)).verdict, await p2.textContent('#verify-card') ?? '').toBe('unregistered');
+    expect(await p2.textContent('#verify-similar')).toContain('qclg_jsj');
+    expect(await p2.textContent('#verify-advice')).toMatch(/^未找到/);
+    await p2.close();
+  });
+
+  test('a shared ?q= link carries generic og: tags for crawlers and the verdict in the title once opened', async () => {
+    const html = await readFile(path.join(site.dir, 'verify/index.html'), 'utf8');
+    expect(html).toMatch(/<meta property="og:title" content="账号核验：这个账号是青川理工学院的官方账号吗？"/);
+    expect(html).toMatch(/<meta property="og:description" content="[^"]+"/);
+    const page = await open('青川理工大学');
+    await verdictOf(page);
+    expect(await page.title()).toBe('核验结果：未备案，疑似仿冒（高风险）｜青川理工大学');
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe('核验结果：未备案，疑似仿冒（高风险）｜青川理工大学');
+    await page.close();
+  });
+
   test('an official verdict has no report button; a short link names its platform', async () => {
     const page = await open('gh_3a1b2c3d4e5f');
     expect((await verdictOf(page)).verdict).toBe('official');
@@ -126,14 +180,19 @@ describe('verify page', () => {
       'https://m.weibo.cn/u/7138973247',
       'http://xhslink.com/a/AbCdEf，复制本条信息',
       '北京大学',
+      'qclgqn',
+      '青川理工大学',
+      '2222222222',
+      '计算机学院学生会',
     ];
     const page = await open();
-    for (const input of inputs) {
+    const expected = cliBatch(inputs);
+    for (const [i, input] of inputs.entries()) {
       await page.evaluate(() => document.getElementById('verify-card')!.removeAttribute('data-verdict'));
       await page.fill('#verify-input', input);
       await page.click('#verify-submit');
       const browserResult = await verdictOf(page);
-      expect(browserResult, input).toEqual(cli(input));
+      expect(browserResult, input).toEqual(expected[i]);
     }
     await page.close();
     expect(browser.errors).toEqual([]);
@@ -150,6 +209,40 @@ describe('verify page', () => {
       expect(js).not.toMatch(/pinyin-pro|opencc|ZodError|\$ZodType/i);
     }
     expect(total).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  test('search: IDs are indexed, a link or ID is handed to the verifier, a miss never says "not official", closed and suspended rank last', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('gh_3a1b2c3d4e5f')}`);
+    const waitStatus = (re: RegExp) =>
+      page.waitForFunction((src) => new RegExp(src).test(document.getElementById('search-status')!.textContent ?? ''), re.source, { timeout: 20_000 }).catch(async (e: Error) => {
+        throw new Error(`${e.message}; status: ${await page.textContent('#search-status')}; errors: ${browser.errors.join(' | ')}`);
+      });
+    await waitStatus(/找到|失败/);
+    expect(await page.textContent('#search-status'), browser.errors.join('\n')).toMatch(/找到 \d+ 个结果/);
+    expect(await page.isVisible('#search-verify')).toBe(true);
+    expect(await page.getAttribute('#search-verify-link', 'href')).toBe(`${BASE}verify/?q=gh_3a1b2c3d4e5f`);
+    expect(await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(`${BASE}accounts/qclg-wechat/`);
+    // A miss.
+    await page.fill('#search-q', 'xyzzyplugh');
+    await waitStatus(/没有找到/);
+    const miss = (await page.textContent('#search-status'))!;
+    expect(miss).not.toMatch(/不是官方/);
+    expect(miss).toContain('搜不到不能说明账号是否官方');
+    // Ranking: live accounts before the closed and suspended ones.
+    await page.fill('#search-q', '青川');
+    await waitStatus(/找到 \d+ 个结果/);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+    const states = await page.locator('#search-results li .muted').allTextContents();
+    const low = states.map((t) => /已停办|暂停运行/.test(t));
+    expect(low).toContain(true);
+    expect(low.indexOf(true)).toBeGreaterThan(0);
+    expect(low.slice(low.indexOf(true)).every(Boolean)).toBe(true);
+    // A pasted link goes to the verifier.
+    await page.fill('#search-q', 'https://weibo.com/u/1234567890');
+    await Promise.all([page.waitForURL(/\/verify\/\?q=/), page.press('#search-q', 'Enter')]);
+    expect((await verdictOf(page)).verdict).toBe('official');
+    await page.close();
   });
 
   test('the verify index files hold no private data', async () => {

@@ -1,9 +1,11 @@
 /**
- * The verify command, run for real (Node 24, tsx) on a temp copy of the fixture registry: the JSON
- * contract, Chinese output, exit codes, and the same verdicts as the core on the same index.
+ * The verify command, run for real (Node 24 with its own type stripping, as `npm run verify` runs
+ * it) on a temp copy of the fixture registry: the JSON contract, Chinese output, exit codes,
+ * `--batch` (JSON lines, same shape as --json), the index cache that must never answer from stale
+ * data, and the same verdicts as the core on the same index.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,7 +16,6 @@ import { loadRegistry } from '../src/registry/load.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const TODAY = '2026-11-21';
 
 let dir: string;
@@ -28,10 +29,12 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function verify(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(NODE, [TSX, 'scripts/verify.ts', ...args], {
+function verify(args: string[], env: Record<string, string> = {}, stdin?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(NODE, ['--import', './scripts/lib/compile-cache.mjs', 'scripts/verify.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    input: stdin,
+    maxBuffer: 1 << 28,
     env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_REPOSITORY: '', REPORT_REPO: '', ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -80,11 +83,61 @@ describe('npm run verify', () => {
     expect(r.stderr).toContain('用法错误');
   });
 
-  test('gives the same verdicts as the core on the same index', async () => {
-    const inputs = ['1234567890', '青川理工学院', '清川理工学院', 'https://b23.tv/AbCdEfG', 'gh_aaaabbbbcccc', '计算机学院团学', '青川理工学院官方', '北京大学'];
-    for (const input of inputs) {
-      const r = verify(['--content', dir, '--today', TODAY, '--json', input]);
-      expect(JSON.parse(r.stdout)).toEqual(toVerifyJson(await verifyInput(input, memorySource(index))));
+  test('gives the same verdicts as the core on the same index, one JSON line per input with --batch', async () => {
+    const inputs = ['1234567890', '青川理工学院', '清川理工学院', 'https://b23.tv/AbCdEfG', 'gh_aaaabbbbcccc', '计算机学院团学', '青川理工学院官方', '北京大学', 'qclgqn', '抖音号：qclg_jsj'];
+    const file = path.join(dir, '..', `batch-${path.basename(dir)}.txt`);
+    writeFileSync(file, `${inputs.join('\n')}\n\n`);
+    const r = verify(['--content', dir, '--today', TODAY, '--batch', file]);
+    rmSync(file);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(inputs.length);
+    for (const [i, input] of inputs.entries()) {
+      const got = JSON.parse(lines[i]!);
+      expect(Object.keys(got)).toEqual(['input', 'verdict', 'platform', 'keys', 'account', 'similar', 'advice']);
+      expect(got).toEqual(toVerifyJson(await verifyInput(input, memorySource(index))));
+    }
+    // The single-input --json contract gives the same object as the batch line.
+    expect(JSON.parse(verify(['--content', dir, '--today', TODAY, '--json', inputs[0]!]).stdout)).toEqual(JSON.parse(lines[0]!));
+  });
+
+  test('--batch - reads standard input (a BOM and CRLF line ends included)', () => {
+    const r = verify(['--content', dir, '--today', TODAY, '--batch', '-'], {}, '\uFEFFgh_3a1b2c3d4e5f\r\nqclgqn\r\n');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).verdict)).toEqual(['official', 'unregistered']);
+  });
+
+  test('--batch answers 1,000 inputs in one run', () => {
+    const base = ['gh_3a1b2c3d4e5f', 'qclgqn', '青川理工學院', 'https://weibo.com/u/5555555555', '北京大学图书馆'];
+    const inputs = Array.from({ length: 1000 }, (_, i) => `${base[i % base.length]}${i % 7 === 0 ? '' : ' '.repeat(i % 3)}`);
+    const r = verify(['--content', dir, '--today', TODAY, '--batch', '-'], {}, inputs.join('\n'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1000);
+  });
+
+  test.each([
+    ['--batch with an input too', ['--batch', '-', 'x']],
+    ['--batch without a file name', ['--batch', '']],
+    ['a missing batch file', ['--batch', '/nonexistent/list.txt']],
+  ])('exits 2 for %s', (_l, args) => {
+    const r = verify(['--content', dir, ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('用法错误');
+  });
+
+  test('never answers from a stale cached index: a changed filing is seen at once', () => {
+    const first = JSON.parse(verify(['--content', dir, '--today', TODAY, '--json', 'gh_aaaabbbbcccc']).stdout);
+    expect(first.verdict).toBe('suspended');
+    const f = path.join(dir, 'accounts/tw/tw-wechat.mdx');
+    const before = readFileSync(f, 'utf8');
+    // The same size, one character changed: the key is a content hash, not a size or a date.
+    writeFileSync(f, before.replace("'gh_aaaabbbbcccc'", "'gh_aaaabbbbccca'"));
+    try {
+      const second = JSON.parse(verify(['--content', dir, '--today', TODAY, '--json', 'gh_aaaabbbbcccc']).stdout);
+      expect(second.verdict).toBe('unregistered');
+      expect(JSON.parse(verify(['--content', dir, '--today', TODAY, '--json', 'gh_aaaabbbbccca']).stdout).verdict).toBe('suspended');
+    } finally {
+      writeFileSync(f, before);
     }
   });
 });

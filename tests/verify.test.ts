@@ -36,9 +36,11 @@ const VERDICT_CASES: Array<[string, string, Verdict, string | null, string[]?]> 
   ['official by labelled 抖音号 in full-width', '抖音号：ｑｃｌｇ＿ｊｓｊ', 'official', 'jsj-douyin'],
   ['official by a registered short link (exact alias)', '长按复制 http://t.cn/A6abcDEF 打开微博', 'official', 'qclg-weibo'],
   ['official by QQ群号 (bare digits, one hit)', '87654321', 'official', 'rj-qqgroup'],
-  ['official by its exact name (one account)', '青川理工计算机', 'official', 'jsj-douyin'],
+  ['same-name: a name-only match is amber and names the account', '青川理工计算机', 'same-name', 'jsj-douyin'],
   ['suspended (2025 年审不合格)', 'gh_aaaabbbbcccc', 'suspended', 'tw-wechat'],
-  ['pending (applied, not yet open)', '计算机学院团学', 'pending', 'jsj-wechat'],
+  ['dormant (停更未注销), distinct from closed and suspended', 'https://weibo.com/u/2222222222', 'dormant', 'tw-weibo'],
+  ['pending (applied, not yet open)', '微信号：qclg_jsjtx', 'pending', 'jsj-wechat'],
+  ['same-name: a pending account by name only', '计算机学院团学', 'same-name', 'jsj-wechat'],
   ['closed, with its date', `https://www.toutiao.com/c/user/token/MS4wLjABAAAAtwToutiaoToken_abcdef/`, 'closed', 'tw-toutiao'],
   ['impostor by link', 'https://m.weibo.cn/u/7138973247', 'impostor', null, ['qclg-weibo']],
   ['impostor by exact name', '青川理工学院官方', 'impostor', null, ['qclg-weibo']],
@@ -49,12 +51,14 @@ const VERDICT_CASES: Array<[string, string, Verdict, string | null, string[]?]> 
   ['risky: homophone', '清川理工学院', 'risky', null, ['qclg-bilibili', 'qclg-wechat', 'qclg-weibo']],
   ['risky: zero-width look-alike of a registered name', '青川理工计\u200b算机', 'risky', null, ['jsj-douyin']],
   ['risky: uses the school short name', '青理工表白墙', 'risky', null, []],
-  ['risky: uses a unit name', '计算机学院学生会', 'risky', null, []],
-  ['risky: unregistered handle using the school initials', 'qclg_ershou', 'risky', null, []],
+  ['unregistered: a unit name without the school name (another school\'s 学生会)', '计算机学院学生会', 'unregistered', null, []],
+  ['risky: a unit name together with the school name', '青川理工计算机学院学生会', 'risky', null, ['jsj-douyin']],
+  ['unregistered: an unknown handle with the school initials is not red', 'qclg_ershou', 'unregistered', null, ['qclg-wechat', 'jsj-douyin']],
+  ['unregistered: the issue\'s plausible 抖音号 qclgqn', 'qclgqn', 'unregistered', null, ['jsj-douyin']],
   ['risky: a weibo nickname link looking like the school', 'https://weibo.com/n/青川理工学院官方号', 'risky', null],
-  ['unregistered: unknown 微博 uid', 'https://weibo.com/u/5555555555', 'unregistered', null, []],
+  ['unregistered: unknown 微博 uid lists the 微博 accounts to compare', 'https://weibo.com/u/5555555555', 'unregistered', null, ['qclg-weibo']],
   ['unregistered: an unrelated name', '北京大学', 'unregistered', null, []],
-  ['unregistered: an unknown 原始ID', 'gh_000000000000', 'unregistered', null, []],
+  ['unregistered: an unknown 原始ID lists the 公众号 to compare', 'gh_000000000000', 'unregistered', null, ['qclg-wechat', 'tw-wechat', 'jsj-wechat']],
   ['unresolvable: 抖音 short link in share text', '7.43 复制打开抖音，看看【青川理工学院的作品】 https://v.douyin.com/iRNBho6u/ MWz:/', 'unresolvable', null],
   ['unresolvable: b23.tv', 'https://b23.tv/AbCdEfG', 'unresolvable', null],
   ['unresolvable: xhslink', 'http://xhslink.com/a/AbCdEf，复制本条信息', 'unresolvable', null],
@@ -81,6 +85,17 @@ describe('verifyInput()', () => {
     const short = await verifyInput('https://v.douyin.com/iRNBho6u/', memorySource(index));
     expect(short.platform).toBe('douyin');
     expect(short.advice).toContain('抖音号');
+  });
+
+  test('a co-run account run by an outside operator says so: lead and co-running units, 由…运营, since when dormant', async () => {
+    const r = await verifyInput('2222222222', memorySource(index));
+    expect(r.verdict).toBe('dormant');
+    expect(r.advice).toContain('共青团青川理工学院委员会（牵头）与计算机学院联合备案');
+    expect(r.advice).toContain('由青川星火文化传媒有限公司运营');
+    expect(r.advice).toContain('自 2026-03-01 起停止更新，但没有注销');
+    // A name that points to a co-running unit lists the account among that unit's.
+    const unit = await verifyInput('青川理工计算机学院', memorySource(index));
+    expect(unit.similar.map((x) => x.id)).toContain('tw-weibo');
   });
 
   test('labels each hit of ambiguous digits with its platform', async () => {

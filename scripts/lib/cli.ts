@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { beijingDate, isRealDate } from '../../src/domain/index.ts';
+import { beijingDate, isRealDate } from '../../src/domain/dates.ts';
 
 /** Exit codes promised to users' scripts. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

@@ -8,7 +8,21 @@ type Pagefind = {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   debouncedSearch: (q: string | null, o?: Record<string, unknown>, ms?: number) => Promise<{ results: PagefindResult[] } | null>;
+  search: (q: string | null, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
 };
+
+/**
+ * Whether a query is a link, share text or an account ID rather than words to search: the
+ * verifier answers those. IDs: 5 or more ASCII letters, digits, `_ . -` with a digit or `_` in
+ * them (gh_…, qclg_jsj, 1234567890), or an @handle.
+ */
+export function looksLikeLinkOrId(q: string): 'link' | 'id' | null {
+  const s = q.trim();
+  if (/(?:https?:\/\/|weixin:\/\/)|(?:^|[^A-Za-z0-9])[a-z0-9-]+\.(?:com|cn|tv|net|qq\.com)\/\S*/i.test(s)) return 'link';
+  if (/^(?:[@＠]\S{2,}|(?=[A-Za-z0-9_.-]*[\d_])[A-Za-z0-9_.-]{5,})$/.test(s)) return 'id';
+  if (/(?:抖音号|微信号|小红书号|快手号|B站UID|UID)[:：]\s*\S+/i.test(s)) return 'id';
+  return null;
+}
 
 /** Wires up the search UI in #search-ui. */
 export function startSearch(): void {
@@ -22,6 +36,10 @@ export function startSearch(): void {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   const more = document.getElementById('search-more') as HTMLButtonElement;
+  const verifyBox = document.getElementById('search-verify');
+  const verifyLink = document.getElementById('search-verify-link') as HTMLAnchorElement | null;
+  const verifyUrl = root.dataset.verify ?? `${base}verify/`;
+  const lowRank: string[] = JSON.parse(root.dataset.lowRank ?? '[]');
   const selects = new Map(FILTERS.map((f) => [f, root.querySelector<HTMLSelectElement>(`select[data-filter="${f}"]`)!]));
 
   let pagefind: Pagefind | undefined;
@@ -84,14 +102,32 @@ export function startSearch(): void {
       status.textContent = '输入关键词开始搜索，或选择筛选条件。';
       return;
     }
+    const shape = q ? looksLikeLinkOrId(q) : null;
+    if (verifyBox && verifyLink) {
+      verifyBox.hidden = !shape;
+      verifyLink.href = `${verifyUrl}?q=${encodeURIComponent(q)}`;
+    }
     status.textContent = '正在搜索…';
     pagefind ??= await load();
-    const res = await pagefind.debouncedSearch(q || null, { filters }, 150);
+    // Accounts that are closed or suspended rank after live ones: the live ones first (excluding
+    // those states), then the rest, each in Pagefind's relevance order.
+    const split = lowRank.length > 0 && !filters.status;
+    const res = await pagefind.debouncedSearch(q || null, { filters: split ? { ...filters, status: { none: lowRank } } : filters }, 150);
     if (res === null || id !== run) return;
-    results = res.results;
+    let found = res.results;
+    if (split) {
+      const rest = await pagefind.search(q || null, { filters: { ...filters, status: { any: lowRank } } });
+      if (id !== run) return;
+      found = [...found, ...(rest?.results ?? [])];
+    }
+    results = found;
     shown = 0;
     list.replaceChildren();
-    status.textContent = results.length === 0 ? '没有找到匹配的账号。未登记的账号不是官方账号。' : `找到 ${results.length} 个结果`;
+    // A miss never says "not official": search covers names, units and descriptions only.
+    status.textContent =
+      results.length === 0
+        ? `没有找到匹配的账号。搜索只查账号名称、单位和简介，搜不到不能说明账号是否官方${shape ? '' : '：请到“账号核验”粘贴账号链接或账号ID核对'}。`
+        : `找到 ${results.length} 个结果`;
     await showMore();
   }
 
@@ -107,6 +143,12 @@ export function startSearch(): void {
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    // A pasted link or share text is a question for the verifier, not for full-text search.
+    const q = input.value.trim();
+    if (looksLikeLinkOrId(q) === 'link') {
+      location.assign(`${verifyUrl}?q=${encodeURIComponent(q)}`);
+      return;
+    }
     void search();
   });
   input.addEventListener('input', () => void search());

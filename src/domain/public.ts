@@ -24,7 +24,7 @@ import { deriveAccountStatuses } from './obligations.ts';
 export const PUBLIC_DATA_VERSION = 1;
 
 /** What the public badge says. Stored statuses plus the derived states of the deadline rules. */
-export type PublicState = 'active' | 'approved' | 'applied' | 'closed' | 'overdue' | 'suspended';
+export type PublicState = 'active' | 'approved' | 'applied' | 'closed' | 'overdue' | 'suspended' | 'dormant';
 
 /** Chinese badge text of each state. */
 export const PUBLIC_STATE_LABELS: Record<PublicState, string> = {
@@ -34,6 +34,7 @@ export const PUBLIC_STATE_LABELS: Record<PublicState, string> = {
   closed: '已停办',
   overdue: '年审逾期',
   suspended: '暂停运行',
+  dormant: '停更未注销',
 };
 
 /** Badge colour class of each state (see src/styles/global.css). */
@@ -44,10 +45,11 @@ export const PUBLIC_STATE_TONES: Record<PublicState, 'active' | 'pending' | 'clo
   closed: 'closed',
   overdue: 'bad',
   suspended: 'bad',
+  dormant: 'pending',
 };
 
 /** Order of states in counts and filters. */
-export const PUBLIC_STATES: readonly PublicState[] = ['active', 'approved', 'applied', 'overdue', 'suspended', 'closed'];
+export const PUBLIC_STATES: readonly PublicState[] = ['active', 'dormant', 'approved', 'applied', 'overdue', 'suspended', 'closed'];
 
 /**
  * A state derived by the deadline rules (src/domain/obligations.ts), e.g. 年审逾期 or 暂停运行.
@@ -90,6 +92,12 @@ export interface PublicAccount {
   link: string | null;
   unit: string;
   unitName: string;
+  /** 联合主办单位 (besides the lead unit), with their names. */
+  coUnits: Array<{ id: string; name: string }>;
+  /** 委托第三方运营: the operator's name, shown as "由…运营". */
+  operator: string | null;
+  /** 停更未注销: since when, and the public reason. */
+  dormant: { since: string; reason: string | null } | null;
   tier: number;
   /** 一级平台 … from the policy. */
   tierName: string;
@@ -158,7 +166,8 @@ export interface PublicTier {
 }
 
 export interface PublicPolicy {
-  school: { name: string; shortNames: string[]; englishName: string | null };
+  /** `protectedNames`: extra protected names the policy lists (school.protectedNames), `domains`: the school's web domains. */
+  school: { name: string; shortNames: string[]; englishName: string | null; protectedNames: string[]; domains: string[] };
   office: { name: string; reportEmail: string | null };
   document: { title: string; number: string | null; published: string | null };
   tiers: PublicTier[];
@@ -213,7 +222,14 @@ function toPublicKeys(platform: string, keys: ReadonlyArray<{ kind: string; valu
 /** The policy's public part: school and office names, the document, tiers. */
 export function toPublicPolicy(p: Policy): PublicPolicy {
   return {
-    school: { name: p.school.name, shortNames: [...p.school.shortNames], englishName: p.school.englishName ?? null },
+    school: {
+      name: p.school.name,
+      shortNames: [...p.school.shortNames],
+      englishName: p.school.englishName ?? null,
+      // Read defensively: the per-preset list of protected names may or may not be in the policy schema.
+      protectedNames: [...((p.school as { protectedNames?: readonly string[] }).protectedNames ?? [])],
+      domains: [...(p.school.domains ?? [])],
+    },
     office: { name: p.office.name, reportEmail: p.office.reportEmail ?? null },
     document: { title: p.document.title, number: p.document.number ?? null, published: p.document.published },
     tiers: p.tiers.map((t) => ({ level: t.level, name: t.name, description: t.description, manager: t.manager, approvers: [...t.approvers] })),
@@ -248,15 +264,19 @@ export interface AccountContext {
   derived?: DerivedState | null;
 }
 
-/** The state the badge shows: a derived state overrides a live account's stored status; closed stays closed. */
-export function publicStateOf(status: AccountStatus, derived?: DerivedState | null): PublicState {
-  if (status === 'closed' || !derived) return status;
-  return derived.state;
+/**
+ * The state the badge shows: a derived state overrides a live account's stored status; closed
+ * stays closed; an active account marked 停更未注销 (`dormant`) shows that unless a derived state applies.
+ */
+export function publicStateOf(status: AccountStatus, derived?: DerivedState | null, dormant = false): PublicState {
+  if (status === 'closed') return status;
+  if (derived) return derived.state;
+  return dormant && status === 'active' ? 'dormant' : status;
 }
 
 /** An account's public part. `html` is the core's sanitised description. */
 export function toPublicAccount(a: Account, html: string, ctx: AccountContext): PublicAccount {
-  const state = publicStateOf(a.status, ctx.derived);
+  const state = publicStateOf(a.status, ctx.derived, !!a.dormant);
   const derived = state === ctx.derived?.state ? ctx.derived : null;
   const latest = [...(ctx.reviews ?? [])].sort((x, y) => y.year - x.year)[0];
   return {
@@ -271,6 +291,9 @@ export function toPublicAccount(a: Account, html: string, ctx: AccountContext): 
     link: a.link && !linkProblem(a.platform, a.link) ? a.link : null,
     unit: a.unit,
     unitName: ctx.unitNames.get(a.unit) ?? a.unit,
+    coUnits: (a.units ?? []).map((id) => ({ id, name: ctx.unitNames.get(id) ?? id })),
+    operator: a.operator?.name ?? null,
+    dormant: a.dormant ? { since: a.dormant.since, reason: a.dormant.reason ?? null } : null,
     tier: a.tier,
     tierName: ctx.tierNames.get(a.tier) ?? TIER_FALLBACK[a.tier - 1] ?? `${a.tier}级`,
     status: a.status,

@@ -6,7 +6,7 @@
  */
 import { findPlatform } from '../domain/platforms.ts';
 import { reportFieldsFor, reportIssueUrl, reportMailto } from '../domain/verify/report.ts';
-import { ENTRY_STATUS_LABELS, VERDICT_LABELS, toVerifyJson, verifyInput, type Verdict, type VerifyResult } from '../domain/verify/verdict.ts';
+import { ENTRY_STATUS_LABELS, VERDICT_LABELS, toVerifyJson, unitsText, verifyInput, type Verdict, type VerifyResult } from '../domain/verify/verdict.ts';
 import { fetchSource, type IndexEntry, type IndexSource, type VerifyManifest } from '../domain/verify/verify-index.ts';
 
 const root = document.getElementById('verify-ui');
@@ -14,6 +14,8 @@ if (root) init(root);
 
 const TONES: Record<Verdict, string> = {
   official: 'ok',
+  dormant: 'warn',
+  'same-name': 'warn',
   suspended: 'bad',
   pending: 'warn',
   closed: 'closed',
@@ -53,6 +55,7 @@ function init(root: HTMLElement): void {
       share.searchParams.set('q', q);
       history.replaceState(null, '', share);
       render(card, r, src.manifest, base, share.href);
+      showInTitle(r, q);
     } catch (err) {
       if (mine !== run) return;
       source = undefined;
@@ -95,17 +98,21 @@ function render(card: HTMLElement, r: VerifyResult, manifest: VerifyManifest, ba
     const row = (k: string, v: Node | string) => dl.append(el('dt', {}, k), el('dd', {}, v));
     row(e.t === 'a' ? '账号' : '冒用账号', accountLink(base, e));
     row('平台', e.platformLabel);
-    if (e.unitName) row('主办单位', e.unitName);
-    row('状态', `${ENTRY_STATUS_LABELS[e.status]}${e.closed ? `（${e.closed} 停办）` : ''}${e.reason ? `（${e.reason}）` : ''}`);
+    if (e.ids?.length) row(r.verdict === 'same-name' ? '请核对账号ID' : '账号ID', el('span', { class: 'ids' }, e.ids.join('，')));
+    if (e.unitName) row('主办单位', unitsText(e));
+    if (e.operator) row('运营', `由${e.operator}运营（委托第三方运营）`);
+    row('状态', `${ENTRY_STATUS_LABELS[e.status]}${e.closed ? `（${e.closed} 停办）` : ''}${e.dormantSince ? `（自 ${e.dormantSince} 起）` : ''}${e.reason ? `（${e.reason}）` : ''}`);
     if (e.confirmed) row('确认日期', e.confirmed);
     parts.push(dl);
   } else if (r.platform) {
     parts.push(el('p', {}, `平台：${findPlatform(r.platform)?.label ?? r.platform}`));
   }
   parts.push(el('p', { id: 'verify-advice' }, r.advice));
+  if (r.differences.length) parts.push(el('p', { class: 'differences', id: 'verify-differences' }, `不同之处：${r.differences.join('；')}`));
   const related = r.related.filter((x) => x.entry.t === 'a');
   if (related.length) {
-    const title = r.verdict === 'ambiguous' ? '可能的账号：' : r.verdict === 'impostor' ? '被仿冒的官方账号：' : '相似的官方账号：';
+    const title =
+      r.verdict === 'ambiguous' ? '可能的账号：' : r.verdict === 'impostor' ? '被仿冒的官方账号：' : r.verdict === 'unregistered' ? '可对照的官方账号（核对账号ID）：' : '相似的官方账号：';
     parts.push(
       el('p', {}, title),
       el(
@@ -120,15 +127,32 @@ function render(card: HTMLElement, r: VerifyResult, manifest: VerifyManifest, ba
     );
   }
   const actions = el('div', { class: 'actions' });
-  if (r.verdict === 'risky' || r.verdict === 'unregistered') {
+  // Every verdict but a green one gets the report button: a look-alike, an unknown ID, a name-only
+  // match, a closed account someone took over, a link that cannot be read offline.
+  if (r.verdict !== 'official') {
     const fields = reportFieldsFor(r);
     if (manifest.report.repo)
-      actions.append(el('a', { class: 'button', id: 'report-issue', href: reportIssueUrl(manifest.report.repo, fields), target: '_blank', rel: 'noopener' }, '举报冒用账号'));
+      actions.append(el('a', { class: 'button report', id: 'report-issue', href: reportIssueUrl(manifest.report.repo, fields), target: '_blank', rel: 'noopener' }, '举报'));
     if (manifest.report.email)
-      actions.append(el('a', { id: 'report-email', href: reportMailto(manifest.report.email, fields) }, manifest.report.repo ? '没有 GitHub 账号？发邮件举报' : `发邮件举报（${manifest.report.email}）`));
+      actions.append(
+        el('a', { id: 'report-email', class: manifest.report.repo ? '' : 'button report', href: reportMailto(manifest.report.email, fields) }, manifest.report.repo ? '没有 GitHub 账号？发邮件举报' : `举报（发邮件至 ${manifest.report.email}）`),
+      );
     if (!manifest.report.repo && !manifest.report.email) actions.append(el('span', {}, `如确认冒用，请向${manifest.report.office ?? '学校新媒体归口管理部门'}举报。`));
   }
   actions.append(el('span', { class: 'share' }, '分享核验结果：', el('a', { id: 'verify-share', href: shareUrl }, '本页链接')));
   parts.push(actions);
   card.replaceChildren(...parts);
+}
+
+/**
+ * Writes the verdict into the page title and og: tags, so a shared ?q= link opened in WeChat and
+ * forwarded from its menu carries the verdict. Crawlers that do not run scripts see the generic
+ * tags written at build time (a static site cannot have a page per query).
+ */
+function showInTitle(r: VerifyResult, q: string): void {
+  const shown = q.length > 40 ? `${q.slice(0, 40)}…` : q;
+  const title = `核验结果：${VERDICT_LABELS[r.verdict]}｜${shown}`;
+  document.title = title;
+  document.getElementById('og-title')?.setAttribute('content', title);
+  document.getElementById('og-description')?.setAttribute('content', r.advice.slice(0, 120));
 }

@@ -85,6 +85,41 @@ export const AccountSchema = z
     link: titled(HttpsUrlSchema.optional(), '媒体链接地址'),
     /** 主办单位 / 所属单位 (unit id). */
     unit: titled(IdSchema, '主办单位'),
+    /**
+     * 联合主办单位: other units that run the account together with the lead unit `unit` (牵头单位),
+     * e.g. a 公众号 co-run by two colleges. Unit ids; the lead stays in `unit`.
+     */
+    units: titled(z.array(IdSchema).default([]), '联合主办单位'),
+    /**
+     * 运营方: an outside company the unit entrusts with running the account (委托第三方运营). Its
+     * name is public ("由…运营"); the contract stays in the unit's files.
+     */
+    operator: titled(
+      z
+        .strictObject({
+          /** 运营单位名称, e.g. 某某文化传媒有限公司. */
+          name: titled(TextSchema, '运营单位名称'),
+          /** 委托起始日期 */
+          since: titled(DateSchema.optional(), '委托起始日期'),
+        })
+        .optional(),
+      '委托第三方运营',
+    ),
+    /**
+     * 停更未注销: the account stopped posting but was never deregistered. Distinct from 已停办
+     * (closed, deregistered) and from 暂停运行 (suspended by the rules): it is still the school's.
+     */
+    dormant: titled(
+      z
+        .strictObject({
+          /** 停更日期: the last post, or the day the unit decided to stop. */
+          since: titled(DateSchema, '停更日期'),
+          /** 停更原因 (public wording). */
+          reason: titled(TextSchema.optional(), '停更原因'),
+        })
+        .optional(),
+      '停更未注销',
+    ),
     /** 平台级别 (一级 / 二级 / 三级). */
     tier: titled(z.number().int().min(1).max(3), '平台级别'),
     /** 状态: applied, approved, active or closed. */
@@ -176,6 +211,10 @@ export const AccountSchema = z
       rule(['dates', 'closed'], '只有已停办的账号才有停办时间；停办后重新开设须另行申请新账号', 'account/revived');
     if (a.status !== 'closed' && a.history.some((h) => h.kind === 'closure'))
       rule(['status'], '该账号已有停办记录，不能恢复运营；重新开设须另行申请新账号', 'account/revived');
+    if (a.dormant && a.status !== 'active')
+      rule(['dormant'], '只有正常运营（active）的账号才能标记为停更未注销；已停办的账号请删去 dormant', 'account/dormant-status', ['status']);
+    if (a.units.includes(a.unit)) rule(['units'], `联合主办单位中不应再写牵头单位 ${a.unit}`, 'account/units-lead');
+    if (new Set(a.units).size !== a.units.length) rule(['units'], '联合主办单位有重复', 'account/units-duplicate');
     if ((a.status === 'applied' || a.status === 'approved') && a.dates.opened)
       rule(['dates', 'opened'], '尚未开通的账号不应填写开通时间；开通后请把状态改为 active', 'account/status-dates');
     // Issue 13 item 6: a link is certified official and rendered as a QR code, so its host must be

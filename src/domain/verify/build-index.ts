@@ -5,8 +5,8 @@
  * result, never this module.
  */
 import { keyString } from '../platforms.ts';
-import type { PublicAccount, PublicImpostor, PublicSite } from '../public.ts';
-import { nameSkeleton } from './names.ts';
+import type { PublicAccount, PublicImpostor, PublicKey, PublicPolicy, PublicSite } from '../public.ts';
+import { latinInitials, nameForm, nameSkeleton, schoolNameVariants } from './names.ts';
 import { canonicalKey, normalizeInput } from './normalize.ts';
 import { buildNameTables } from './tables.ts';
 import {
@@ -26,10 +26,26 @@ export interface BuildVerifyIndexOptions {
   prefix?: number;
 }
 
+/** Key kinds that are addresses, not IDs a person can read off the account's page. */
+const ADDRESS_KINDS = new Set(['url', 'short']);
+
+/** The user-visible IDs of a record to show beside it ("抖音号：qclg_jsj"), at most three. */
+export function displayIds(keys: readonly PublicKey[]): string[] {
+  return keys.filter((k) => !ADDRESS_KINDS.has(k.kind)).slice(0, 3).map((k) => `${k.label}：${k.value}`);
+}
+
 /** The index entry of a public account: its state decides the verdict (暂停运行 → suspended). */
 function accountEntry(a: PublicAccount): IndexEntry {
-  const status = a.status === 'closed' ? 'closed' : a.state === 'suspended' ? 'suspended' : a.status;
+  const status = a.status === 'closed' ? 'closed' : a.state === 'suspended' ? 'suspended' : a.state === 'dormant' ? 'dormant' : a.status;
   const e: IndexEntry = { t: 'a', id: a.id, name: a.name, platform: a.platform, platformLabel: a.platformLabel, unit: a.unit, unitName: a.unitName, status };
+  if (a.coUnits?.length) e.coUnits = a.coUnits.map((u) => ({ id: u.id, name: u.name }));
+  if (a.operator) e.operator = a.operator;
+  if (status === 'dormant' && a.dormant) {
+    e.dormantSince = a.dormant.since;
+    if (a.dormant.reason) e.reason = a.dormant.reason;
+  }
+  const ids = displayIds(a.keys);
+  if (ids.length) e.ids = ids;
   if (a.dates.closed && status === 'closed') e.closed = a.dates.closed;
   if (status === 'suspended' && a.stateReason) e.reason = a.stateReason;
   return e;
@@ -85,16 +101,22 @@ export function buildVerifyIndex(site: PublicSite, opts: BuildVerifyIndexOptions
     }
 
   const policy = site.policy;
-  const protectedRaw: Array<{ name: string; kind: ProtectedName['kind'] }> = [
-    { name: policy.school.name, kind: 'school' },
-    ...policy.school.shortNames.map((name) => ({ name, kind: 'short' as const })),
-  ];
+  const schoolNames = protectedSchoolNames(policy.school);
+  const unitNames: ProtectedName[] = [];
   for (const u of site.units) {
-    protectedRaw.push({ name: u.name, kind: 'unit' });
-    if (u.shortName) protectedRaw.push({ name: u.shortName, kind: 'unit' });
+    unitNames.push({ name: u.name, kind: 'unit', unit: u.id });
+    if (u.shortName) unitNames.push({ name: u.shortName, kind: 'unit', unit: u.id });
   }
-  const allNames = [...records.flatMap((r) => [...r.names, ...r.former]), ...protectedRaw.map((p) => p.name)];
+  const allNames = [...records.flatMap((r) => [...r.names, ...r.former]), ...schoolNames.map((p) => p.name), ...unitNames.map((p) => p.name)];
   const tables = buildNameTables(allNames);
+  // Latin abbreviations: the initials of the school's Chinese names (青川理工 → qclg), 4 letters or more.
+  const latin = new Set(schoolNames.filter((p) => p.kind === 'latin').map((p) => p.name));
+  for (const p of schoolNames)
+    if (p.kind === 'school' || p.kind === 'short') {
+      const ini = latinInitials(nameForm(p.name, tables));
+      if (ini.length >= 4) latin.add(ini);
+    }
+  const protectedRaw: ProtectedName[] = [...schoolNames.filter((p) => p.kind !== 'latin'), ...[...latin].map((name) => ({ name, kind: 'latin' as const })), ...unitNames];
 
   const entries = records.map((r) => r.entry);
   const former: Array<[number, string]> = [];
@@ -108,7 +130,7 @@ export function buildVerifyIndex(site: PublicSite, opts: BuildVerifyIndexOptions
     const sk = nameSkeleton(p.name, tables);
     if (!sk || seen.has(sk)) continue;
     seen.add(sk);
-    prot.push({ name: p.name, kind: p.kind });
+    prot.push(p);
   }
   const namesSlice: NamesSlice = { entries, former, protected: prot, tables };
 
@@ -125,6 +147,32 @@ export function buildVerifyIndex(site: PublicSite, opts: BuildVerifyIndexOptions
     slices,
     names: namesSlice,
   };
+}
+
+/**
+ * Every protected form of the school's names the policy offers, in one place: the full name (a
+ * name of two schools, "宁夏职业技术学院 宁夏开放大学", is split), its short names, the policy's
+ * extra protected names (`school.protectedNames`, when the policy has them), the full name's
+ * type swaps and truncations, and Latin abbreviations from the school's domains (qclg.edu.cn →
+ * qclg) and English name (4 initials or more). Initials of the Chinese names are added by the
+ * builder, which has the pinyin tables.
+ */
+export function protectedSchoolNames(school: PublicPolicy['school']): ProtectedName[] {
+  const out: ProtectedName[] = [];
+  const fulls = school.name.split(/\s+/).filter(Boolean);
+  for (const f of fulls) out.push({ name: f, kind: 'school' });
+  for (const s of [...school.shortNames, ...(school.protectedNames ?? [])]) out.push({ name: s, kind: 'short' });
+  for (const f of fulls) for (const v of schoolNameVariants(f)) out.push({ name: v.name, kind: 'variant', note: `${v.note}，学校全称“${f}”` });
+  for (const d of school.domains ?? []) {
+    const label = d.replace(/^www\./, '').split('.')[0]!;
+    if (/^[a-z]{4,}$/.test(label)) out.push({ name: label, kind: 'latin' });
+  }
+  if (school.englishName) {
+    const words = school.englishName.split(/[^A-Za-z]+/).filter((w) => w && !/^(of|and|the|for|at|in)$/i.test(w));
+    const ini = words.map((w) => w[0]!.toLowerCase()).join('');
+    if (ini.length >= 4) out.push({ name: ini, kind: 'latin' });
+  }
+  return out;
 }
 
 /** The files of an index as written at build time: `manifest.json`, `<slice>.json`, `names.json`. */

@@ -208,7 +208,7 @@ function hasHan(s: string): boolean {
 }
 
 /** How a pasted name uses a protected name (the school's name, its short names, a unit's name). */
-export type ProtectedUse = 'contains' | 'contains-homophone' | 'pinyin' | 'initials';
+export type ProtectedUse = 'contains' | 'contains-homophone' | 'pinyin' | 'initials' | 'resembles';
 
 /** Chinese wording of how a protected name (`what` is e.g. 学校简称“青川理工”) is used. */
 export function describeProtectedUse(use: ProtectedUse, what: string): string {
@@ -221,6 +221,8 @@ export function describeProtectedUse(use: ProtectedUse, what: string): string {
       return `账号名使用了${what}的拼音`;
     case 'initials':
       return `账号名使用了${what}的拼音首字母缩写`;
+    case 'resembles':
+      return `名称与${what}相似`;
   }
 }
 
@@ -241,4 +243,143 @@ export function usesProtectedName(input: NameForm, p: NameForm, opts: { minChars
     if (opts.initials && p.initials.length >= 4 && /^[a-z]+$/.test(p.initials) && input.skeleton.includes(p.initials)) return 'initials';
   }
   return null;
+}
+
+/**
+ * School-type suffixes (办学层次/类型), longest first: the part of a school's name that impostors swap
+ * (学院 → 大学) or abbreviate (师范大学 → 师大). What precedes it is the school's own core name.
+ */
+export const SCHOOL_TYPES: readonly string[] = [
+  '职业技术师范大学', '职业技术师范学院', '高等职业技术学校', '职业技术大学', '职业技术学院', '高等专科学校', '师范高等专科学校',
+  '职业大学', '职业学院', '师范大学', '师范学院', '开放大学', '专科学校', '大学', '学院', '学校', '师大', '师院', '职院', '职大', '高专',
+].sort((a, b) => b.length - a.length);
+
+/**
+ * Families of school types an impostor swaps within (学院 ↔ 大学 ↔ 学校; 师范学院 ↔ 师院 ↔ 师大;
+ * 职业技术学院 ↔ 职院 …). Swaps stay within a family: 宁夏职业技术学院 → 宁夏大学 would name another,
+ * real university.
+ */
+const TYPE_FAMILIES: ReadonlyArray<readonly string[]> = [
+  ['大学', '学院', '学校'],
+  ['师范大学', '师范学院', '师大', '师院', '职业技术师范大学', '职业技术师范学院'],
+  ['职业技术学院', '职业学院', '职业大学', '职业技术大学', '职院', '职大', '高等职业技术学校'],
+  ['高等专科学校', '专科学校', '高专', '师范高等专科学校'],
+  ['开放大学', '开大'],
+];
+
+/** A protected form derived from the school's full name, with what makes it differ. */
+export interface SchoolVariant {
+  name: string;
+  /** Chinese: how it differs from the full name (把“学院”换成了“大学”, 截去了“院”). */
+  note: string;
+}
+
+/** Splits a school's full name into its core and its type suffix (青川理工 + 学院); null without a known type. */
+export function splitSchoolName(full: string): { core: string; type: string } | null {
+  for (const t of SCHOOL_TYPES) if (full.endsWith(t) && Array.from(full).length > Array.from(t).length + 1) return { core: full.slice(0, -t.length), type: t };
+  return null;
+}
+
+/**
+ * The look-alike forms of a school's full name that impostors use: the type swapped (青川理工大学,
+ * 青川理工学校, 曲靖师大) and truncations (青川理工学: the name cut short by one or more characters,
+ * keeping at least the core and 4 characters). The full name itself and the core are not included.
+ */
+export function schoolNameVariants(full: string): SchoolVariant[] {
+  const sp = splitSchoolName(full);
+  if (!sp) return [];
+  const out: SchoolVariant[] = [];
+  const seen = new Set([full]);
+  const push = (name: string, note: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, note });
+  };
+  const family = TYPE_FAMILIES.find((f) => f.includes(sp.type)) ?? [];
+  // A core of two characters is usually a place (北京, 宁夏): 北京 + 学院 would be another school.
+  const plain = family === TYPE_FAMILIES[0];
+  if (!plain || Array.from(sp.core).length >= 3) for (const t of family) if (t !== sp.type) push(sp.core + t, `把“${sp.type}”换成了“${t}”`);
+  const chars = Array.from(full);
+  const coreLen = Array.from(sp.core).length;
+  for (let n = chars.length - 1; n > coreLen && n >= 4; n--) push(chars.slice(0, n).join(''), `截去了“${chars.slice(n).join('')}”`);
+  return out;
+}
+
+/** Latin initials of a name by its readings (青川理工 → qclg); '' when a character has no reading. */
+export function latinInitials(form: NameForm): string {
+  return /^[a-z]+$/.test(form.initials) ? form.initials : '';
+}
+
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/u;
+const SCRIPT_NAMES: Array<[RegExp, string]> = [
+  [/\p{Script=Katakana}|\p{Script=Hiragana}/u, '日文假名'],
+  [/\p{Script=Hangul}/u, '韩文字母'],
+  [/\p{Script=Cyrillic}/u, '西里尔字母'],
+  [/\p{Script=Greek}/u, '希腊字母'],
+];
+
+/**
+ * What differs between a pasted name and the protected or official name it imitates, in short
+ * Chinese phrases for the verdict (“學”是繁体, 多了“官方”, 含全角字符“Ｑ”, “清”与“青”同音 …).
+ * Empty when nothing specific can be said.
+ */
+export function explainDifference(input: string, target: string, tables: NameTables = EMPTY_TABLES): string[] {
+  const t = compileTables(tables);
+  const out: string[] = [];
+  const add = (s: string) => {
+    if (!out.includes(s)) out.push(s);
+  };
+  if (/[\p{Default_Ignorable_Code_Point}]/u.test(input)) add('含有不可见字符（零宽空格等）');
+  const fw = Array.from(input).filter((c) => FULL_WIDTH.test(c) && c !== '\u3000');
+  if (fw.length) add(`含全角字符“${fw.slice(0, 3).join('')}”`);
+  if (/\s/u.test(input.trim()) && !/\s/u.test(target)) add('多了空格');
+  for (const ch of Array.from(input.normalize('NFKC'))) {
+    const lower = ch.toLowerCase();
+    const simp = t.t2s.get(lower);
+    if (simp && simp !== lower && !target.includes(ch)) add(`“${ch}”是繁体（“${simp}”）`);
+    const alike = LOOK_ALIKES[simp ?? lower];
+    if (alike && !target.includes(ch)) {
+      const script = SCRIPT_NAMES.find(([re]) => re.test(ch))?.[1];
+      add(`“${ch}”是${script ?? '形近字'}，形似“${alike}”`);
+    }
+  }
+  // Stuffing words in the input that the target lacks.
+  const fi = foldChars(input, t).join('');
+  const ft = foldChars(target, t).join('');
+  let rest = fi;
+  for (const w of STUFFING_WORDS) {
+    if (rest.includes(w) && !ft.includes(w)) {
+      add(`多了“${w}”`);
+      rest = rest.split(w).join('');
+    }
+  }
+  const extra = Array.from(input).filter((c) => !KEEP.test(c.normalize('NFKC')) && !/\s|[\p{Default_Ignorable_Code_Point}]/u.test(c) && !target.includes(c));
+  if (extra.length) add(`多了符号“${extra.slice(0, 4).join('')}”`);
+  // Character differences on the skeletons.
+  const a = Array.from(removeStuffing(rest));
+  const b = Array.from(removeStuffing(ft));
+  const pyOf = (c: string) => t.py.get(c);
+  if (a.join('') === b.join('')) return out;
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === b[i]) continue;
+      const pa = pyOf(a[i]!);
+      const pb = pyOf(b[i]!);
+      if (pa && pa === pb) add(`“${a[i]}”与“${b[i]}”同音`);
+      else if (pa && pb && loosen(pa) === loosen(pb)) add(`“${a[i]}”与“${b[i]}”读音相近`);
+      else add(`“${b[i]}”换成了“${a[i]}”`);
+    }
+    return out;
+  }
+  // Insertions and deletions: common prefix and suffix, the middle is what was added or removed.
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  const ma = a.slice(p, a.length - s).join('');
+  const mb = b.slice(p, b.length - s).join('');
+  if (ma && !mb) add(`多了“${ma}”`);
+  else if (mb && !ma) add(`少了“${mb}”`);
+  else if (ma && mb) add(`“${mb}”换成了“${ma}”`);
+  return out;
 }

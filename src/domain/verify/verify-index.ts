@@ -10,7 +10,7 @@ import type { NameTables } from './names.ts';
 export const VERIFY_INDEX_VERSION = 1;
 
 /** What an entry's status means for the verdict. `suspended` is derived (年审不合格 → 暂停运行). */
-export type EntryStatus = 'active' | 'suspended' | 'applied' | 'approved' | 'closed' | 'impostor';
+export type EntryStatus = 'active' | 'dormant' | 'suspended' | 'applied' | 'approved' | 'closed' | 'impostor';
 
 /** One official account or known impostor, public fields only. */
 export interface IndexEntry {
@@ -24,6 +24,12 @@ export interface IndexEntry {
   /** Unit id and name (accounts only). */
   unit?: string;
   unitName?: string;
+  /** 联合主办单位 (ids and names), besides the lead unit. */
+  coUnits?: Array<{ id: string; name: string }>;
+  /** 委托第三方运营: the operator's name. */
+  operator?: string;
+  /** 停更日期 (dormant accounts). */
+  dormantSince?: string;
   status: EntryStatus;
   /** 停办时间 (closed accounts). */
   closed?: string;
@@ -32,6 +38,8 @@ export interface IndexEntry {
   /** Impostors: the official account imitated (id), and the date it was confirmed. */
   imitates?: string;
   confirmed?: string;
+  /** The user-visible IDs to compare (e.g. "抖音号：qclg_jsj"), at most three. */
+  ids?: string[];
 }
 
 /** One key slice: entries and, per key string `platform:kind:value`, the entries holding it. */
@@ -40,10 +48,17 @@ export interface KeySlice {
   keys: Record<string, number[]>;
 }
 
-/** A protected name: the school's full and short names and every unit's name. */
+/**
+ * A protected name: the school's full name (`school`), its short names and the policy's protected
+ * names (`short`), the full name's type swaps and truncations (`variant`, with `note` saying what
+ * differs), Latin abbreviations (`latin`, e.g. qclg) and every unit's name (`unit`, with its id;
+ * protected only together with one of the school's names).
+ */
 export interface ProtectedName {
   name: string;
-  kind: 'school' | 'short' | 'unit';
+  kind: 'school' | 'short' | 'variant' | 'latin' | 'unit';
+  note?: string;
+  unit?: string;
 }
 
 /**
