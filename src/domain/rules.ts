@@ -27,25 +27,6 @@ export function normalizeName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-/**
- * The ID a person can read off an account's page in the app, per platform (the one the verify
- * page asks them to paste): 微信号 on a 公众号's profile, 抖音号, 快手号, 小红书号, B站 UID, 微博 UID,
- * 视频号ID, 小程序 AppID (更多资料), QQ群号 and 频道号. Platforms whose public ID is the link itself
- * (网站, App, 知乎 …) are not listed.
- */
-const VISIBLE_ID_KINDS: Readonly<Record<string, readonly string[]>> = {
-  'wechat-mp': ['wxid'],
-  'wechat-channels': ['sph'],
-  'wechat-mini': ['appid'],
-  weibo: ['uid'],
-  douyin: ['douyin_id'],
-  kuaishou: ['kuaishou_id'],
-  xiaohongshu: ['xhs_id'],
-  bilibili: ['mid'],
-  'qq-group': ['group'],
-  'qq-channel': ['pd'],
-};
-
 /** What every rule below reads: the registry, today, lookups, and where findings go. */
 interface RuleContext {
   reg: Registry;
@@ -243,16 +224,6 @@ function checkAccounts(ctx: RuleContext): void {
       const keyless = (findPlatform(d.platform)?.keys.length ?? 1) === 0;
       if (d.keys.length === 0 && !d.link && !keyless)
         emit(a, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验');
-      else {
-        // The verify page tells students to paste the ID they see in the app: without it on file,
-        // a real account's ID comes back "未找到".
-        const visible = VISIBLE_ID_KINDS[d.platform];
-        if (visible && !d.keys.some((k) => visible.includes(k.kind))) {
-          const p = findPlatform(d.platform);
-          const labels = visible.map((k) => p?.keys.find((x) => x.id === k)?.label ?? k).join('或');
-          emit(a, 'keys', 'account/no-visible-id', `正常运营的${p?.label ?? d.platform}账号应登记用户能看到的${labels}（keys 中 kind: ${visible[0]}），学生核验时粘贴的就是它`, policy?.missingVisibleId ?? 'warning');
-        }
-      }
     }
     // 网站 and APP download pages: on the school's domains (issue 13 item 6; the schema checks the
     // other platforms' hosts, it has no policy).

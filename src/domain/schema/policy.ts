@@ -197,12 +197,6 @@ export const PolicySchema = z.strictObject({
   /** Extra hosts that links in public descriptions may point to (besides the school's domains). */
   allowedLinkHosts: titled(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]), '允许链接的网站'),
   /** 特别规定 */
-  /**
-   * 缺少账号ID: how the validator treats an active account that files no user-visible ID of its
-   * platform (微信号, 抖音号, 小红书号 …), the ID students are told to compare. `warning` by default;
-   * `error` for a school whose rulebook requires the ID on the filing form.
-   */
-  missingVisibleId: titled(z.enum(['warning', 'error']).default('warning'), '缺少账号ID时'),
   specialRules: titled(z.array(SpecialRuleSchema).default([]), '特别规定'),
   /** 条款: the article each computed deadline cites. */
   articles: titled(ArticlesSchema.default({}), '条款'),
