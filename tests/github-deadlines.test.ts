@@ -21,7 +21,7 @@ const ob = (o: Partial<ObligationLike> & Pick<ObligationLike, 'kind' | 'unit' | 
 
 describe('syncDeadlineIssues()', () => {
   test('creates one issue per unit, updates it in place, closes it when clear; an unchanged run writes nothing', async () => {
-    const client = createClient({ token: 't', baseUrl: fake.url, retryBaseMs: 1 });
+    const client = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 });
     const repo = { owner: fake.owner, repo: fake.repo };
     const day1 = [
       ob({ kind: 'change', unit: 'jwc', account: 'jwc-wechat', due: '2026-11-10' }),

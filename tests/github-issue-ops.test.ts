@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.stop());
 
-const client = () => createClient({ token: 't', baseUrl: fake.url, retryBaseMs: 1 });
+const client = () => createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 });
 const repo = () => ({ owner: fake.owner, repo: fake.repo });
 
 describe('the issue form', () => {

@@ -71,7 +71,7 @@ describe('applyRepoSetup()', () => {
     expect(full.labels.map((l) => l.name)).toEqual(expect.arrayContaining(['备案:新开', '级别:三级平台', '单位:robot-club', '逾期提醒', '备案表']));
     // GitHub spaces writes a second apart (the throttling plugin): a few labels make the point.
     const plan = { ...full, labels: full.labels.filter((l) => ['备案:新开', '单位:robot-club', '逾期提醒'].includes(l.name)) };
-    const client = createClient({ token: 't', baseUrl: fake.url, retryBaseMs: 1 });
+    const client = createClient({ token: 'admin-token', baseUrl: fake.url, retryBaseMs: 1 });
     const repo = { owner: fake.owner, repo: fake.repo };
     fake.labels.set('逾期提醒', { name: '逾期提醒', color: '000000', description: '旧说明' });
     expect(await applyRepoSetup(client, repo, plan)).toEqual(['标签 备案:新开：新建', '标签 单位:robot-club：新建', '标签 逾期提醒：更新', '规则集「备案审核：保护默认分支」：新建']);
