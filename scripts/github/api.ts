@@ -9,6 +9,8 @@ export interface PullRequestInfo {
   number: number;
   author: string;
   headSha: string;
+  /** The head branch's name. */
+  headRef?: string;
   /** `owner/name` of the head repository (a fork's, for fork PRs). */
   headRepo: string;
   state: string;
@@ -23,7 +25,7 @@ type RawPull = {
   state: string;
   html_url: string;
   user: { login: string } | null;
-  head: { sha: string; repo: { full_name: string } | null };
+  head: { sha: string; ref?: string; repo: { full_name: string } | null };
   labels?: Array<{ name?: string } | string>;
   requested_reviewers?: Array<{ login: string }> | null;
   requested_teams?: Array<{ slug: string }> | null;
@@ -34,6 +36,7 @@ function toInfo(p: RawPull): PullRequestInfo {
     number: p.number,
     author: p.user?.login ?? '',
     headSha: p.head.sha,
+    headRef: p.head.ref,
     headRepo: p.head.repo?.full_name ?? '',
     state: p.state,
     labels: (p.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),

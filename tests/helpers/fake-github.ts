@@ -507,7 +507,8 @@ export class FakeGitHub {
       return [200, { ...example('git-ref'), ref: `refs/${m[1]}`, object: { sha: body.sha, type: 'commit', url: 'https://api.github.test/x' } }];
     }
     if ((m = /^\/contents\/(.+)$/.exec(p)) && method === 'GET') {
-      const branch = (q.get('ref') ?? 'main').replace(/^(refs\/)?heads\//, '');
+      const ref = q.get('ref') ?? 'main';
+      const branch = ([...this.refs].find(([, sha]) => sha === ref)?.[0] ?? ref).replace(/^(refs\/)?heads\//, '');
       const text = this.contents.get(`${branch}:${m[1]}`);
       if (text === undefined) return undefined;
       return [200, { ...example('content-file'), type: 'file', encoding: 'base64', path: m[1], name: m[1]!.split('/').pop(), sha: blobSha(text), size: Buffer.byteLength(text), content: Buffer.from(text).toString('base64') }];
