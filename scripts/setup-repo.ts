@@ -7,22 +7,26 @@ import { beijingDate } from '../src/domain/dates.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 import { clientFromEnv, runWithGitHub } from './github/client.ts';
 import { applyRepoSetup, planRepoSetup } from './github/setup.ts';
-import { parseCli, resolveContentDir } from './lib/cli.ts';
+import { UsageError, parseCli, resolveContentDir } from './lib/cli.ts';
 
 const USAGE = `用法：npm run setup:repo -- [--apply] [--check] [--content content] [--codeowners .github/CODEOWNERS]
   （默认）   试运行：列出将创建的标签、规则集和 CODEOWNERS 的变化，不做任何修改
   --apply    写入 .github/CODEOWNERS，并通过 GitHub 接口创建标签和规则集
   --check    只检查 .github/CODEOWNERS 是否与单位登记一致（不一致时退出码 1）
-  --write-codeowners  只重新生成 .github/CODEOWNERS（不访问 GitHub）`;
+  --write-codeowners  只重新生成 .github/CODEOWNERS（不访问 GitHub）
+  --app-id   登记机器人 GitHub App 的 App ID（--apply 时必填，默认取环境变量 REGISTRY_BOT_APP_ID）：
+             规则集中唯一可绕过的主体，也是“归口管理部门审核”检查唯一认可的来源`;
 
 async function main(): Promise<number> {
   const { values } = parseCli(
     process.argv.slice(2),
-    { apply: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, 'write-codeowners': { type: 'boolean', default: false }, content: { type: 'string' }, codeowners: { type: 'string', default: '.github/CODEOWNERS' } },
+    { apply: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, 'write-codeowners': { type: 'boolean', default: false }, content: { type: 'string' }, codeowners: { type: 'string', default: '.github/CODEOWNERS' }, 'app-id': { type: 'string', default: process.env.REGISTRY_BOT_APP_ID ?? '' } },
     USAGE,
   );
   const { registry } = await loadRegistry(await resolveContentDir(values.content), { today: beijingDate(new Date()) });
-  const plan = planRepoSetup(registry);
+  const appId = Number(values['app-id']);
+  if (values.apply && !(Number.isInteger(appId) && appId > 0)) throw new UsageError('--apply 需要登记机器人 App 的 App ID：--app-id 数字，或设置环境变量 REGISTRY_BOT_APP_ID');
+  const plan = planRepoSetup(registry, appId > 0 ? appId : 0);
   const current = await readFile(values.codeowners!, 'utf8').catch(() => '');
   const stale = current !== plan.codeowners;
   if (values.check) {
@@ -36,7 +40,7 @@ async function main(): Promise<number> {
   }
   if (!values.apply) {
     console.log(`试运行（加 --apply 才会修改）：\n标签 ${plan.labels.length} 个：${plan.labels.map((l) => l.name).join('、')}`);
-    console.log(`规则集「${plan.ruleset.name}」：必需检查、代码负责人审核、新提交后撤销旧的批准`);
+    console.log(`规则集「${plan.ruleset.name}」：必需检查（登记检查、归口管理部门审核）、代码负责人审核、新提交后撤销旧的批准；唯一可绕过者为登记机器人 App${appId > 0 ? `（${appId}）` : '（尚未指定 --app-id）'}`);
     console.log(`${values.codeowners}：${stale ? '需要更新' : '已是最新'}`);
     return 0;
   }

@@ -536,7 +536,7 @@ export class FakeGitHub {
     }
     if (p === '/rulesets' && method === 'GET') {
       const ex = example('repository-ruleset-items')[0];
-      return [200, this.rulesets.map(({ id, name }) => ({ ...ex, id, name }))];
+      return [200, this.rulesets.map((r) => ({ ...ex, id: r.id, name: r.name, enforcement: r.enforcement, target: r.target ?? 'branch' }))];
     }
     if ((p === '/rulesets' && method === 'POST') || ((m = /^\/rulesets\/(\d+)$/.exec(p)) && method === 'PUT')) {
       const problem = this.rulesetProblem(body);
