@@ -40,7 +40,7 @@ export function recordApproval(text: string, approval: ApprovalRecord): string {
   const m = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/.exec(text);
   if (!m) throw new Error('no frontmatter');
   const front = m[2] ?? '';
-  if (/^approval\s*:/m.test(front)) throw new Error('already approved');
+  if (hasApprovalRecord(text)) throw new Error('already approved');
   const nl = front.includes('\r\n') ? '\r\n' : '\n';
   const block = [
     'approval:',
