@@ -164,6 +164,29 @@ describe('runPrBot()', () => {
     for (const v of Object.values(CANARY)) expect(everything).not.toContain(v);
   });
 
+  test('works for team-owned units with the workflow token: no team request (422 on GitHub), nobody who reviewed asked again, a refused user never fails the run', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'team-reg-'));
+    await cp(base, dir, { recursive: true });
+    await put(dir, 'units/hg.yaml', "id: hg\nname: 化学与材料工程学院\nkind: college\nstatus: active\nheadTitle: 院长\nowners: ['@qclg/hg', '@hg-admin', '@hg-old', '@hg-gone']\n");
+    const reg = (await loadRegistry(dir, { today: '2026-11-21' })).registry;
+    fake.collaborators.add('hg-admin');
+    fake.collaborators.add('hg-old'); // 'hg-gone' has left: GitHub refuses to request them (422)
+    const sha = '6'.repeat(40);
+    const pr = fake.addPull({ author: 'someone', headSha: sha, files: ['content/accounts/hg/hg-news.mdx'] });
+    fake.addReview(pr, 'hg-old', 'COMMENTED');
+    const r = await runPrBot(client(), repo(), { headSha: sha, reportText: undefined, registry: reg });
+    expect(r.reviewers).toEqual({ users: ['hg-admin'], teams: [], refused: ['hg-gone'] });
+    expect(pr.requested_reviewers.map((u) => u.login)).toEqual(['hg-admin']);
+    expect(pr.requested_teams).toEqual([]);
+    expect(fake.requests.some((q) => JSON.stringify(q.body ?? '').includes('team_reviewers'))).toBe(false);
+    // A retry of the same run: no second comment, nobody asked again.
+    const writes = fake.writes().length;
+    await runPrBot(client(), repo(), { headSha: sha, reportText: undefined, registry: reg });
+    expect(fake.comments.filter((c) => c.issue_number === pr.number)).toHaveLength(1);
+    expect(fake.writes().slice(writes).filter((w) => w.path.endsWith('/requested_reviewers')).map((w) => w.body)).toEqual([{ reviewers: ['hg-gone'] }]);
+    expect(fake.violations).toEqual([]);
+  });
+
   test('does nothing when no open PR has the head SHA', async () => {
     const before = fake.requests.length;
     const r = await runPrBot(client(), repo(), { headSha: 'f'.repeat(40), reportText: undefined, registry });

@@ -106,19 +106,51 @@ export async function syncLabels(client: GitHubClient, repo: RepoRef, issueNumbe
   return { added, removed };
 }
 
+/** Logins that have reviewed a PR (any state), lower-cased. */
+export async function listReviewers(client: GitHubClient, repo: RepoRef, number: number): Promise<string[]> {
+  const reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
+  return [...new Set(reviews.map((r) => (r.user?.login ?? '').toLowerCase()).filter(Boolean))];
+}
+
 /**
- * Requests reviews from CODEOWNERS-style owners (`@user`, `@org/team`), skipping the author and
- * those already requested. No call when there is nobody new.
+ * Requests reviews from the users among CODEOWNERS-style owners (`@user`), skipping the author,
+ * those already requested and those who already reviewed. Teams (`@org/team`) are never requested
+ * here: a workflow token cannot read the organisation's teams, so GitHub answers 422 ("Reviews may
+ * only be requested from collaborators", e.g. peter-evans/create-pull-request#4138); CODEOWNERS
+ * already requests the teams. A 422 (a user without access) never fails the run: the users are
+ * then asked one by one and the refused ones reported.
  */
-export async function requestOwnerReviews(client: GitHubClient, repo: RepoRef, pr: PullRequestInfo, owners: string[]): Promise<{ users: string[]; teams: string[] }> {
+export async function requestOwnerReviews(
+  client: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestInfo,
+  owners: string[],
+  reviewed: string[] = [],
+): Promise<{ users: string[]; teams: string[]; refused: string[] }> {
   const lower = (s: string) => s.toLowerCase();
   const users = [...new Set(owners.filter((o) => !o.includes('/')).map((o) => o.slice(1)))].filter(
-    (u) => lower(u) !== lower(pr.author) && !pr.requestedUsers.some((r) => lower(r) === lower(u)),
+    (u) => lower(u) !== lower(pr.author) && !pr.requestedUsers.some((r) => lower(r) === lower(u)) && !reviewed.includes(lower(u)),
   );
-  const teams = [...new Set(owners.filter((o) => o.includes('/')).map((o) => o.split('/')[1]!))].filter((t) => !pr.requestedTeams.some((r) => lower(r) === lower(t)));
-  if (users.length || teams.length)
-    await client.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, reviewers: users, team_reviewers: teams });
-  return { users, teams };
+  if (users.length === 0) return { users: [], teams: [], refused: [] };
+  try {
+    await client.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, reviewers: users });
+    return { users, teams: [], refused: [] };
+  } catch (err) {
+    if ((err as { status?: number }).status !== 422) throw err;
+    if (users.length === 1) return { users: [], teams: [], refused: users };
+  }
+  const ok: string[] = [];
+  const refused: string[] = [];
+  for (const u of users) {
+    try {
+      await client.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, reviewers: [u] });
+      ok.push(u);
+    } catch (err) {
+      if ((err as { status?: number }).status !== 422) throw err;
+      refused.push(u);
+    }
+  }
+  return { users: ok, teams: [], refused };
 }
 
 /** Open issues (not PRs) carrying `label`. */

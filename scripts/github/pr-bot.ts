@@ -19,6 +19,7 @@ import {
 import {
   findPullRequestByHeadSha,
   listPullRequestFiles,
+  listReviewers,
   requestOwnerReviews,
   syncLabels,
   upsertMarkedComment,
@@ -43,7 +44,7 @@ export interface PrBotResult {
   pr?: number;
   comment?: 'created' | 'updated' | 'unchanged';
   labels?: { added: string[]; removed: string[] };
-  reviewers?: { users: string[]; teams: string[] };
+  reviewers?: { users: string[]; teams: string[]; refused: string[] };
   reportAccepted: boolean;
 }
 
@@ -109,10 +110,11 @@ export async function runPrBot(client: GitHubClient, repo: RepoRef, input: PrBot
   if (files.length && report && changes.length === 0) desired.add(CHANGE_KIND_LABELS.other);
   const labels = await syncLabels(client, repo, pr.number, pr.labels, [...desired].sort(), MANAGED_LABEL_PREFIXES);
 
-  // Reviews: the unit owners (and supervising units); the office when a unit has none.
+  // Reviews: the unit owners (and supervising units) who are users; teams, and the office, are
+  // requested by CODEOWNERS (a workflow token cannot request teams).
   const officeSet = new Set(office.map((o) => o.toLowerCase()));
   let owners = chainOwners.filter((o) => !officeSet.has(o.toLowerCase()));
   if (owners.length === 0) owners = office;
-  const reviewers = await requestOwnerReviews(client, repo, pr, [...new Set(owners)]);
+  const reviewers = await requestOwnerReviews(client, repo, pr, [...new Set(owners)], await listReviewers(client, repo, pr.number));
   return { pr: pr.number, comment, labels, reviewers, reportAccepted: !!report };
 }
