@@ -22,7 +22,8 @@ async function main(): Promise<number> {
   }
   const units = new Map(registry.units.map((u) => [u.data.id, u.data.name]));
   const accounts = new Map(registry.accounts.map((a) => [a.data.id, a.data.name]));
-  const desired = renderDeadlineIssues(findObligations(registry, policy, today), (u) => units.get(u) ?? u, (a) => accounts.get(a), policy.office.name);
+  const owners = new Map(registry.units.map((u) => [u.data.id, u.data.owners]));
+  const desired = renderDeadlineIssues(findObligations(registry, policy, today), (u) => units.get(u) ?? u, (a) => accounts.get(a), policy.office.name, (u) => owners.get(u) ?? []);
   if (values['dry-run']) {
     for (const d of desired) console.log(`${d.title}\n${d.body}\n`);
     console.log(`共 ${desired.length} 个单位有逾期事项（试运行，未改动 GitHub）。`);

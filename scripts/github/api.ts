@@ -159,8 +159,19 @@ export async function listOpenIssues(client: GitHubClient, repo: RepoRef, label:
   return issues.filter((i) => !i.pull_request).map((i) => ({ number: i.number, title: i.title, body: i.body ?? '' }));
 }
 
+/** Whether `login` may be assigned issues in the repository (GET /repos/{owner}/{repo}/assignees/{assignee}: 204 yes, 404 no). */
+export async function canBeAssigned(client: GitHubClient, repo: RepoRef, login: string): Promise<boolean> {
+  try {
+    await client.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
+    return true;
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return false;
+    throw err;
+  }
+}
+
 /** Creates an issue. */
-export async function createIssue(client: GitHubClient, repo: RepoRef, issue: { title: string; body: string; labels: string[] }): Promise<number> {
+export async function createIssue(client: GitHubClient, repo: RepoRef, issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<number> {
   const { data } = await client.rest.issues.create({ ...repo, ...issue });
   return data.number;
 }

@@ -478,6 +478,7 @@ export class FakeGitHub {
         return [200, this.issueJson(issue)];
       }
     }
+    if ((m = /^\/assignees\/([^/]+)$/.exec(p)) && method === 'GET') return this.collaborators.has(m[1]!) ? [204, undefined] : [404, { message: 'Not Found' }];
     if (p === '/labels' && method === 'GET') return [200, [...this.labels.keys()].map((n) => this.labelJson(n))];
     if (p === '/labels' && method === 'POST') {
       if (this.labels.has(body.name)) return [422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] }];
