@@ -45,7 +45,8 @@ beforeAll(async () => {
 });
 afterAll(() => fake.stop());
 
-const client = () => createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 });
+// The workflow uses the registry bot App's token; GITHUB_TOKEN may not open PRs (403, repository setting off).
+const client = () => createClient({ token: 'app-token', baseUrl: fake.url, retryBaseMs: 1 });
 const repo = () => ({ owner: fake.owner, repo: fake.repo });
 
 describe('the issue form', () => {
@@ -99,6 +100,29 @@ describe('runIssueToPr()', () => {
     // Editing the issue again does not open a second PR.
     const again = await runIssueToPr(client(), repo(), { number: issue.number, body: formBody(GOOD), author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
     expect(again).toMatchObject({ outcome: 'exists', pr: pr.number });
+    expect(fake.comments.filter((c) => c.issue_number === issue.number)).toHaveLength(1);
+
+    // An edit after the PR exists updates the PR's filing (content update with the file's sha).
+    const edited = await runIssueToPr(client(), repo(), { number: issue.number, body: formBody({ ...GOOD, purpose: '发布教学活动短视频和通知' }), author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
+    expect(edited).toMatchObject({ outcome: 'updated', pr: pr.number });
+    expect(fake.contents.get(`filing/issue-${issue.number}:content/accounts/jwc/jwc-douyin.mdx`)).toContain('发布教学活动短视频和通知');
+    expect(fake.pulls.filter((p) => p.head.ref === `filing/issue-${issue.number}`)).toHaveLength(1);
+    expect(fake.comments.filter((c) => c.issue_number === issue.number)).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test('with the workflow token GitHub refuses the PR (403): the issue gets one clear reply, and a re-run never fails on the existing branch', async () => {
+    fake.actionsCanCreatePullRequests = false;
+    const wf = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 });
+    const issue = fake.addIssue({ title: '[备案表] 教务处快手', body: formBody({ ...GOOD, id: 'jwc-ks' }), author: 'jwc-admin', labels: ['备案表'] });
+    const input = { number: issue.number, body: issue.body, author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' };
+    expect((await runIssueToPr(wf, repo(), input, { contentDir: content })).outcome).toBe('failed');
+    expect((await runIssueToPr(wf, repo(), input, { contentDir: content })).outcome).toBe('failed');
+    const replies = fake.comments.filter((c) => c.issue_number === issue.number);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toContain('GitHub 拒绝由工作流令牌创建合并请求');
+    // The App's token then opens it from the branch already there.
+    expect((await runIssueToPr(client(), repo(), input, { contentDir: content })).outcome).toBe('opened');
   });
 
   test('replies on the issue, without opening a PR, when the author is not the unit\'s owner or the filing is invalid', async () => {

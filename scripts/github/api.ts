@@ -89,7 +89,14 @@ export async function upsertMarkedComment(client: GitHubClient, repo: RepoRef, i
     return 'created';
   }
   if ((mine.body ?? '').replace(/\r\n/g, '\n') === body) return 'unchanged';
-  await client.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+  try {
+    await client.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+  } catch (err) {
+    // Another bot's comment (e.g. written earlier with the workflow token): write our own.
+    if ((err as { status?: number }).status !== 403) throw err;
+    await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+    return 'created';
+  }
   return 'updated';
 }
 
@@ -220,6 +227,45 @@ export async function commitFileOnNewBranch(
     message: args.message,
     content: Buffer.from(args.content, 'utf8').toString('base64'),
   });
+}
+
+/**
+ * Makes `path` on `branch` hold `content`: creates the branch from `baseBranch` when missing,
+ * then creates or updates the file through the contents API (an update names the file's current
+ * `sha`, as GitHub requires). Returns false when the file already held that content.
+ */
+export async function putFileOnBranch(
+  client: GitHubClient,
+  repo: RepoRef,
+  args: { branch: string; baseBranch: string; path: string; content: string; message: string },
+): Promise<boolean> {
+  const exists = await client.rest.git.getRef({ ...repo, ref: `heads/${args.branch}` }).then(
+    () => true,
+    (err: { status?: number }) => {
+      if (err.status === 404) return false;
+      throw err;
+    },
+  );
+  let sha: string | undefined;
+  if (!exists) await client.rest.git.createRef({ ...repo, ref: `refs/heads/${args.branch}`, sha: await getBranchHead(client, repo, args.baseBranch) });
+  else {
+    const cur = await client.rest.repos.getContent({ ...repo, path: args.path, ref: args.branch }).catch((err: { status?: number }) => {
+      if (err.status === 404) return undefined;
+      throw err;
+    });
+    const file = cur && !Array.isArray(cur.data) && cur.data.type === 'file' && 'content' in cur.data ? cur.data : undefined;
+    if (file && Buffer.from(file.content, 'base64').toString('utf8') === args.content) return false;
+    sha = file?.sha;
+  }
+  await client.rest.repos.createOrUpdateFileContents({
+    ...repo,
+    path: args.path,
+    branch: args.branch,
+    message: args.message,
+    content: Buffer.from(args.content, 'utf8').toString('base64'),
+    ...(sha ? { sha } : {}),
+  });
+  return true;
 }
 
 /** Opens a pull request; returns its number and address. */
