@@ -1,11 +1,13 @@
 // Issue ops against a fake GitHub: a "file an account" issue-form submission becomes a PR whose
 // filing validates, crediting the issue author and linking both; bad submissions get a reply.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FORM_LABELS, filingFromIssueForm, parseIssueForm } from '../src/domain/issue-form.ts';
+import { FORM_LABELS, ISSUE_LABELS, filingFromIssueForm, normalizeFormDate, normalizeFormPhone, parseIssueForm } from '../src/domain/issue-form.ts';
+import { REPORT_LABEL } from '../src/domain/verify/report.ts';
+import { plannedLabels } from '../scripts/github/setup.ts';
 import { PLATFORM_IDS } from '../src/domain/platforms.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 import { createClient } from '../scripts/github/client.ts';
@@ -57,6 +59,28 @@ describe('the issue form', () => {
     expect(Object.fromEntries(fields.map((f) => [f.id, f.attributes.label]))).toEqual(FORM_LABELS);
     const platforms = fields.find((f) => f.id === 'platform')!.attributes.options!;
     for (const o of platforms) expect(PLATFORM_IDS).toContain(/（([a-z0-9-]+)）$/.exec(o)![1]);
+  });
+
+  test('one table of labels: every form applies a label setup creates (the impostor form\'s is the verify page\'s too)', async () => {
+    const names = Object.values(ISSUE_LABELS).map((l) => l.name);
+    for (const f of await readdir(path.join(ROOT, '.github/ISSUE_TEMPLATE'))) {
+      if (!f.endsWith('.yml') || f === 'config.yml') continue;
+      const form = parse(await readFile(path.join(ROOT, '.github/ISSUE_TEMPLATE', f), 'utf8')) as { labels?: string[] };
+      for (const l of form.labels ?? []) expect(names, f).toContain(l);
+    }
+    expect(ISSUE_LABELS.impostor.name).toBe(REPORT_LABEL);
+    const { registry } = await loadRegistry(content, { today: '2026-11-21' });
+    expect(plannedLabels(registry).map((l) => l.name)).toEqual(expect.arrayContaining(names));
+  });
+
+  test('dates typed as 2026年12月5日 or 2026/12/5 and phones with spaces or dashes are normalised, not rejected', () => {
+    expect(['2026年12月5日', '2026/12/5', '2026.12.05', ' 2026-12-5 ', '２０２６年１２月５日'].map(normalizeFormDate)).toEqual(['2026-12-05', '2026-12-05', '2026-12-05', '2026-12-05', '2026-12-05']);
+    expect(normalizeFormDate('明年')).toBe('明年');
+    expect(['139 1234 5678', '139-1234-5678', '+86 13912345678', '0571 8666 0002', '(0571)86660002', '0571-86660002'].map(normalizeFormPhone)).toEqual(['13912345678', '13912345678', '13912345678', '0571-86660002', '0571-86660002', '0571-86660002']);
+    const r = filingFromIssueForm(formBody({ ...GOOD, plannedOpening: '2026年12月31日', adminMobile: '139 1234 0000', headOffice: '0571 8666 0002' }), '2026-11-21');
+    expect(r.ok && r.text).toContain("plannedOpening: '2026-12-31'");
+    expect(r.ok && r.text).toContain("mobile: '13912340000'");
+    expect(r.ok && r.text).toContain("officePhone: '0571-86660002'");
   });
 
   test('parseIssueForm() skips empty answers', () => {

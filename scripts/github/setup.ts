@@ -6,6 +6,7 @@
 import { renderCodeowners } from '../../src/domain/codeowners.ts';
 import { OFFICE_APPROVAL_CHECK } from '../../src/domain/office-approval.ts';
 import { DEADLINE_LABEL } from '../../src/domain/deadline-issues.ts';
+import { ISSUE_LABELS } from '../../src/domain/issue-form.ts';
 import { CHANGE_KIND_LABELS, tierLabel, unitLabel } from '../../src/domain/pr-report.ts';
 import type { Registry } from '../../src/domain/registry.ts';
 import { ensureLabel, listLabels, upsertRuleset, type LabelSpec, type RulesetSpec } from './api.ts';
@@ -31,9 +32,7 @@ export function plannedLabels(reg: Pick<Registry, 'policy' | 'units'>): LabelSpe
     ...tiers.map((t) => ({ name: tierLabel(t.level, () => t.name), color: 'c5def5', description: t.description.slice(0, 100) })),
     ...[...reg.units].sort((a, b) => a.data.id.localeCompare(b.data.id)).map((u) => ({ name: unitLabel(u.data.id), color: 'ededed', description: u.data.name.slice(0, 100) })),
     { name: DEADLINE_LABEL, color: 'd93f0b', description: '备案事项逾期，由每日任务自动维护' },
-    { name: '备案表', color: '0e8a16', description: '通过 Issue 表单提交的新开备案' },
-    { name: '变更停办', color: 'fbca04', description: '通过 Issue 表单报告的变更或停办' },
-    { name: '仿冒举报', color: 'b60205', description: '举报仿冒学校或单位名义的账号' },
+    ...Object.values(ISSUE_LABELS).map((l) => ({ ...l })),
   ];
 }
 

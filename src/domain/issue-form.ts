@@ -7,6 +7,19 @@
 import { stringify } from 'yaml';
 import { PLATFORMS } from './platforms.ts';
 
+/**
+ * The one table of labels the issue forms apply, `setup:repo` creates and the workflows read
+ * (a form naming a label setup never created would lose it: GitHub drops unknown form labels).
+ */
+export const ISSUE_LABELS = {
+  /** file-account.yml: becomes a PR (issue-ops workflow). */
+  filing: { name: '备案表', color: '0e8a16', description: '通过 Issue 表单提交的新开备案' },
+  /** report-change.yml */
+  change: { name: '变更停办', color: 'fbca04', description: '通过 Issue 表单报告的变更或停办' },
+  /** report-impersonation.yml (and the verify page's report link: REPORT_LABEL in verify/report.ts) */
+  impostor: { name: '冒用举报', color: 'b60205', description: '举报仿冒学校或单位名义的账号' },
+} as const;
+
 /** The form's field labels, exactly as the issue template writes them. */
 export const FORM_LABELS = {
   unit: '单位编号',
@@ -58,6 +71,29 @@ export type FormResult =
   | { ok: true; unit: string; id: string; path: string; text: string }
   | { ok: false; problems: FormProblem[] };
 
+/**
+ * A date typed the way people type them (2026年12月5日, 2026/12/5, 2026.12.5, 2026-12-5) as
+ * YYYY-MM-DD; anything else is returned trimmed for the loader to report.
+ */
+export function normalizeFormDate(answer: string | undefined): string | undefined {
+  if (answer === undefined) return undefined;
+  const t = answer.trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$/.exec(t);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : t;
+}
+
+/** A phone typed with spaces, dashes or a +86 prefix: mobiles as 11 digits, landlines as 区号-号码. */
+export function normalizeFormPhone(answer: string | undefined): string | undefined {
+  if (answer === undefined) return undefined;
+  const t = answer.trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const digits = t.replace(/^\+?86[\s-]*/, '').replace(/[\s\-－—()（）]/g, '');
+  if (/^1\d{10}$/.test(digits)) return digits;
+  // Landlines: 区号 010 and 02x have three digits, the others four.
+  const m = /^(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})$/.exec(digits);
+  if (m) return `${m[1]}-${m[2]}`;
+  return t;
+}
+
 /** The value of a dropdown answer such as `微信公众号（wechat-mp）`: the id in the last brackets. */
 export function dropdownValue(answer: string | undefined): string | undefined {
   if (!answer) return undefined;
@@ -71,6 +107,8 @@ export function dropdownValue(answer: string | undefined): string | undefined {
  */
 export function filingFromIssueForm(body: string, today: string): FormResult {
   const a = parseIssueForm(body);
+  for (const f of ['plannedOpening', 'opened'] as const) if (a[f]) a[f] = normalizeFormDate(a[f]);
+  for (const f of ['headMobile', 'headOffice', 'adminMobile'] as const) if (a[f]) a[f] = normalizeFormPhone(a[f]);
   const problems: FormProblem[] = [];
   const need = (f: FormField) => {
     if (!a[f]) problems.push({ field: FORM_LABELS[f], message: '必填' });
