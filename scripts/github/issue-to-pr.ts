@@ -61,7 +61,7 @@ export async function runIssueToPr(client: GitHubClient, repo: RepoRef, issue: F
     const base = await loadRegistry(opts.contentDir, { today });
     const head = await loadRegistry(tmp, { today });
     const problems = head.findings.filter((f) => f.file === form.path && f.severity === 'error');
-    const rules = checkPrRules([{ path: form.path, status: 'added' }], base.registry, head.registry, { login: issue.author, office: (opts.officeMembers ?? []).some((m) => m.toLowerCase() === issue.author.toLowerCase()) });
+    const rules = checkPrRules([{ path: form.path, status: 'added' }], base.registry, head.registry, { login: issue.author, office: (opts.officeMembers ?? []).some((m) => m.toLowerCase() === issue.author.toLowerCase()) }, undefined, today);
     const blocking = [...rules.violations, ...problems];
     if (blocking.length) {
       await reply(['### 备案检查未通过', '', ...blocking.map((p) => `- ${p.field ? `${e(p.field)}：` : ''}${e(p.message)}`), '', '请编辑本 Issue 修改后保存，系统会重新检查。']);
