@@ -3,6 +3,8 @@
  * Run: npm run setup:repo [-- --apply | --check | --write-codeowners] [--content content]   (--apply needs GITHUB_TOKEN with admin rights and GITHUB_REPOSITORY)
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { unitOptions, withUnitDropdown } from '../src/domain/issue-form.ts';
 import { beijingDate } from '../src/domain/dates.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 import { clientFromEnv, runWithGitHub } from './github/client.ts';
@@ -29,9 +31,19 @@ async function main(): Promise<number> {
   const plan = planRepoSetup(registry, appId > 0 ? appId : 0);
   const current = await readFile(values.codeowners!, 'utf8').catch(() => '');
   const stale = current !== plan.codeowners;
+  // The file-account form's unit dropdown, generated from the same units (drift-checked like CODEOWNERS).
+  const formPath = path.join(path.dirname(values.codeowners!), 'ISSUE_TEMPLATE', 'file-account.yml');
+  const formText = await readFile(formPath, 'utf8').catch(() => undefined);
+  const formWanted = formText === undefined ? undefined : withUnitDropdown(formText, unitOptions(registry.units));
+  const formStale = formText !== undefined && formWanted !== formText;
   if (values.check) {
-    console.log(stale ? `${values.codeowners} 与单位登记不一致，请运行 npm run setup:repo -- --apply 重新生成。` : `${values.codeowners} 是最新的。`);
-    return stale ? 1 : 0;
+    console.log(stale ? `${values.codeowners} 与单位登记不一致，请运行 npm run setup:repo -- --write-codeowners 重新生成。` : `${values.codeowners} 是最新的。`);
+    if (formStale) console.log(`${formPath} 的单位下拉列表与单位登记不一致，请运行 npm run setup:repo -- --write-codeowners 重新生成。`);
+    return stale || formStale ? 1 : 0;
+  }
+  if (formStale) {
+    await writeFile(formPath, formWanted!);
+    console.log(`已更新 ${formPath} 的单位下拉列表，请提交该文件。`);
   }
   if (values['write-codeowners']) {
     if (stale) await writeFile(values.codeowners!, plan.codeowners);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FORM_LABELS, ISSUE_LABELS, filingFromIssueForm, normalizeFormDate, normalizeFormPhone, parseIssueForm } from '../src/domain/issue-form.ts';
+import { FORM_LABELS, ISSUE_LABELS, unitOptions, withUnitDropdown, filingFromIssueForm, normalizeFormDate, normalizeFormPhone, parseIssueForm } from '../src/domain/issue-form.ts';
 import { REPORT_LABEL } from '../src/domain/verify/report.ts';
 import { plannedLabels } from '../scripts/github/setup.ts';
 import { PLATFORM_IDS } from '../src/domain/platforms.ts';
@@ -81,6 +81,18 @@ describe('the issue form', () => {
     expect(r.ok && r.text).toContain("plannedOpening: '2026-12-31'");
     expect(r.ok && r.text).toContain("mobile: '13912340000'");
     expect(r.ok && r.text).toContain("officePhone: '0571-86660002'");
+  });
+
+  test('the unit field is a dropdown generated from content/units/ (drift-checked) and its answer is read as the unit id', async () => {
+    const text = await readFile(path.join(ROOT, '.github/ISSUE_TEMPLATE/file-account.yml'), 'utf8');
+    const { registry } = await loadRegistry(path.join(ROOT, 'content'), { today: '2026-11-21' });
+    expect(withUnitDropdown(text, unitOptions(registry.units))).toBe(text); // stale → run setup:repo -- --write-codeowners
+    const form = parse(text) as { body: Array<{ id?: string; type: string; attributes: { options?: string[] } }> };
+    const unit = form.body.find((b) => b.id === 'unit')!;
+    expect(unit.type).toBe('dropdown');
+    expect(unit.attributes.options).toContain('教务处（jwc）');
+    const r = filingFromIssueForm(formBody({ ...GOOD, unit: '教务处（jwc）' }), '2026-11-21');
+    expect(r.ok && r.path).toBe('accounts/jwc/jwc-douyin.mdx');
   });
 
   test('parseIssueForm() skips empty answers', () => {
