@@ -95,6 +95,21 @@ describe('the issue form', () => {
     expect(r.ok && r.path).toBe('accounts/jwc/jwc-douyin.mdx');
   });
 
+  test('the form asks every field of the 审批表: 内容范围, 申请理由, 认证, 分管领导 and two admins reach the filing (contacts private)', async () => {
+    const r = filingFromIssueForm(formBody({ ...GOOD, contentScope: '教学通知', reason: '方便学生', verification: '已认证（verified）', verificationSubject: '青川理工学院', leaderName: '赵副校长', leaderTitle: '副校长', leaderMobile: '138 0000 0003', admin2Name: '钱老师', admin2Mobile: '13800000004' }), '2026-11-21');
+    expect(r.ok).toBe(true);
+    const dir = await mkdtemp(path.join(tmpdir(), 'form-all-'));
+    await writeFixtureRegistry(dir);
+    await put(dir, r.ok ? r.path : 'x', r.ok ? r.text : '');
+    const { findings, registry } = await loadRegistry(dir, { today: '2026-11-21' });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const a = registry.accounts.find((x) => x.data.id === 'jwc-douyin')!.data;
+    expect(a).toMatchObject({ contentScope: '教学通知', reason: '方便学生', verification: { status: 'verified', subject: '青川理工学院' } });
+    expect(a.contacts.leader).toMatchObject({ name: '赵副校长', title: '副校长', mobile: '13800000003' });
+    expect(a.contacts.admins.map((x) => x.name)).toEqual(['李老师', '钱老师']);
+    expect(filingFromIssueForm(formBody({ ...GOOD, admin2Name: '钱老师' }), '2026-11-21')).toMatchObject({ ok: false, problems: [{ field: '第二管理员手机号码' }] });
+  });
+
   test('parseIssueForm() skips empty answers', () => {
     expect(parseIssueForm(formBody({ unit: 'jwc' }))).toEqual({ unit: 'jwc' });
   });

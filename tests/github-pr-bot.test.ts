@@ -25,7 +25,7 @@ let registry: Registry;
 async function prCheck(head: string, author: string, headSha: string): Promise<string> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'pr-report-')), 'pr-report.json');
   try {
-    execFileSync(TSX, ['scripts/pr-check.ts', '--content', head, '--base-content', base, '--author', author, '--head-sha', headSha, '--report', out, '--today', '2026-11-21'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(TSX, ['scripts/pr-check.ts', '--content', head, '--base-content', base, '--author', author, '--head-sha', headSha, '--report', out, '--today', '2026-11-21', '--pr-date', '2026-11-20'], { cwd: ROOT, stdio: 'pipe' });
   } catch {
     // exit 1 = problems found; the report is still written
   }

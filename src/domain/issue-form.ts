@@ -39,11 +39,21 @@ export const FORM_LABELS = {
   adminName: '管理员姓名',
   adminMobile: '管理员手机号码',
   adminEmail: '管理员电子邮箱',
+  admin2Name: '第二管理员姓名',
+  admin2Mobile: '第二管理员手机号码',
+  admin2Email: '第二管理员电子邮箱',
+  contentScope: '发布内容范围',
+  reason: '申请理由',
+  verification: '认证情况',
+  verificationSubject: '认证主体',
+  leaderName: '分管领导姓名',
+  leaderTitle: '分管领导职务',
+  leaderMobile: '分管领导手机号码',
 } as const;
 export type FormField = keyof typeof FORM_LABELS;
 
 /** Fields that carry private contact details: removed from the issue once filed. */
-export const PRIVATE_FIELDS: FormField[] = ['headMobile', 'headOffice', 'adminMobile', 'adminEmail'];
+export const PRIVATE_FIELDS: FormField[] = ['headMobile', 'headOffice', 'adminMobile', 'adminEmail', 'admin2Mobile', 'admin2Email', 'leaderMobile'];
 
 const NO_RESPONSE = '_No response_';
 
@@ -108,7 +118,7 @@ export function dropdownValue(answer: string | undefined): string | undefined {
 export function filingFromIssueForm(body: string, today: string): FormResult {
   const a = parseIssueForm(body);
   for (const f of ['plannedOpening', 'opened'] as const) if (a[f]) a[f] = normalizeFormDate(a[f]);
-  for (const f of ['headMobile', 'headOffice', 'adminMobile'] as const) if (a[f]) a[f] = normalizeFormPhone(a[f]);
+  for (const f of ['headMobile', 'headOffice', 'adminMobile', 'admin2Mobile', 'leaderMobile'] as const) if (a[f]) a[f] = normalizeFormPhone(a[f]);
   const problems: FormProblem[] = [];
   const need = (f: FormField) => {
     if (!a[f]) problems.push({ field: FORM_LABELS[f], message: '必填' });
@@ -133,6 +143,10 @@ export function filingFromIssueForm(body: string, today: string): FormResult {
   if (filing === 'backfill') need('opened');
   if (!a.headMobile && !a.headOffice) problems.push({ field: FORM_LABELS.headMobile, message: '手机号码和办公电话至少填写一项' });
   if (!a.adminMobile) problems.push({ field: FORM_LABELS.adminMobile, message: '必填' });
+  if (a.admin2Name && !a.admin2Mobile) problems.push({ field: FORM_LABELS.admin2Mobile, message: '填写第二管理员时必填' });
+  if (a.leaderName && !a.leaderMobile) problems.push({ field: FORM_LABELS.leaderMobile, message: '填写分管领导时必填' });
+  const verification = dropdownValue(a.verification);
+  if (verification && !['none', 'pending', 'verified'].includes(verification)) problems.push({ field: FORM_LABELS.verification, message: '请从列表中选择' });
   if (problems.length) return { ok: false, problems };
 
   const person = (p: Record<string, string | undefined>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v));
@@ -146,10 +160,14 @@ export function filingFromIssueForm(body: string, today: string): FormResult {
     status: filing === 'new' ? 'applied' : 'active',
     filing,
     purpose,
+    ...(a.contentScope ? { contentScope: a.contentScope } : {}),
+    ...(a.reason ? { reason: a.reason } : {}),
+    ...(verification ? { verification: { status: verification, ...(a.verificationSubject ? { subject: a.verificationSubject } : {}) } } : {}),
     dates: filing === 'new' ? { applied: today, plannedOpening: a.plannedOpening } : { opened: a.opened },
     contacts: {
       head: person({ name: headName, title: a.headTitle, officePhone: a.headOffice, mobile: a.headMobile }),
-      admins: [person({ name: adminName, mobile: a.adminMobile, email: a.adminEmail })],
+      ...(a.leaderName ? { leader: person({ name: a.leaderName, title: a.leaderTitle, mobile: a.leaderMobile }) } : {}),
+      admins: [person({ name: adminName, mobile: a.adminMobile, email: a.adminEmail }), ...(a.admin2Name ? [person({ name: a.admin2Name, mobile: a.admin2Mobile, email: a.admin2Email })] : [])],
     },
   };
   // Dates and phone numbers stay quoted strings, as the strict loader requires.
