@@ -167,3 +167,37 @@ describe('runOfficeApproval() against the strict fake GitHub', () => {
     expect(fake.checkRuns.length).toBe(before);
   });
 });
+
+describe('scripts/office-approval.ts (as the workflow runs it)', () => {
+  test('reads the workflow_run event\'s head commit, posts the check, and exits 0; a bad event is a usage error', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { ROOT, writeFixtureRegistry: write } = await import('./helpers/github-fixture.ts');
+    const run = promisify(execFile);
+    const fake = await startFakeGitHub();
+    try {
+      fake.teams.set('qclg/xcb', ['office-1']);
+      const sha = '7'.repeat(40);
+      const pr = fake.addPull({ author: 'office-1', headSha: sha, files: ['content/pages/guide.mdx'] });
+      fake.addReview(pr, 'jwc-admin', 'APPROVED');
+      const dir = await mkdtemp(path.join(tmpdir(), 'oa-cli-'));
+      const event = path.join(dir, 'event.json');
+      await writeFile(event, JSON.stringify({ workflow_run: { head_sha: sha, head_branch: '`rm -rf /`' } }));
+      const content = await write();
+      const env = { ...process.env, GITHUB_TOKEN: 'app-token', GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`, GITHUB_EVENT_PATH: event, REGISTRY_RETRY_BASE_MS: '1' };
+      const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+      const { stdout } = await run(tsx, ['scripts/office-approval.ts', '--content', content], { cwd: ROOT, env });
+      expect(stdout).toContain(`PR #${pr.number}：还缺 1 项审核：党委宣传部意见`);
+      expect(fake.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([[sha, 'failure']]);
+      await writeFile(event, JSON.stringify({ workflow_run: { head_sha: 'not-a-sha' } }));
+      const bad = await run(tsx, ['scripts/office-approval.ts', '--content', content], { cwd: ROOT, env }).catch((e: { code: number }) => e);
+      expect((bad as { code: number }).code).toBe(2);
+      expect(fake.violations).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
+  }, 60_000);
+});
