@@ -16,6 +16,8 @@ export const ISSUE_LABELS = {
   filing: { name: '备案表', color: '0e8a16', description: '通过 Issue 表单提交的新开备案' },
   /** report-change.yml */
   change: { name: '变更停办', color: 'fbca04', description: '通过 Issue 表单报告的变更或停办' },
+  /** annual-review.yml: 年审材料 entered by the office (the result is the office's to write). */
+  review: { name: '年审材料', color: '5319e7', description: '通过 Issue 表单报送的年审材料' },
   /** report-impersonation.yml (and the verify page's report link: REPORT_LABEL in verify/report.ts) */
   impostor: { name: '冒用举报', color: 'b60205', description: '举报仿冒学校或单位名义的账号' },
 } as const;
