@@ -41,21 +41,25 @@ async function main(): Promise<number> {
     if (formStale) console.log(`${formPath} 的单位下拉列表与单位登记不一致，请运行 npm run setup:repo -- --write-codeowners 重新生成。`);
     return stale || formStale ? 1 : 0;
   }
-  if (formStale) {
+  const writeForm = async () => {
+    if (!formStale) return;
     await writeFile(formPath, formWanted!);
     console.log(`已更新 ${formPath} 的单位下拉列表，请提交该文件。`);
-  }
+  };
   if (values['write-codeowners']) {
+    await writeForm();
     if (stale) await writeFile(values.codeowners!, plan.codeowners);
     console.log(stale ? `已更新 ${values.codeowners}，请提交该文件。` : `${values.codeowners} 已是最新。`);
     return 0;
   }
   if (!values.apply) {
+    if (formStale) console.log(`${formPath} 的单位下拉列表：需要更新`);
     console.log(`试运行（加 --apply 才会修改）：\n标签 ${plan.labels.length} 个：${plan.labels.map((l) => l.name).join('、')}`);
     console.log(`规则集「${plan.ruleset.name}」：必需检查（登记检查、归口管理部门审核）、代码负责人审核、新提交后撤销旧的批准；唯一可绕过者为登记机器人 App${appId > 0 ? `（${appId}）` : '（尚未指定 --app-id）'}`);
     console.log(`${values.codeowners}：${stale ? '需要更新' : '已是最新'}`);
     return 0;
   }
+  await writeForm();
   if (stale) {
     await writeFile(values.codeowners!, plan.codeowners);
     console.log(`已更新 ${values.codeowners}，请提交该文件。`);

@@ -117,7 +117,11 @@ describe('applyRepoSetup()', () => {
 
   test('is a dry run by default: no token needed, nothing written', async () => {
     const content = await writeFixtureRegistry();
+    const form = path.join(ROOT, '.github/ISSUE_TEMPLATE/file-account.yml');
+    const before = await readFile(form, 'utf8');
     const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/setup-repo.ts', '--content', content], { cwd: ROOT, env: { ...process.env, GITHUB_TOKEN: '' } });
     expect(stdout).toContain('试运行');
+    expect(stdout).toContain('单位下拉列表：需要更新'); // the fixture's units differ from the committed form…
+    expect(await readFile(form, 'utf8')).toBe(before); // …and a dry run writes nothing
   });
 });
