@@ -73,7 +73,9 @@ describe('runPrBot()', () => {
       **需要谁审核**
 
       - 教务处（主办单位意见）：\`@jwc-admin\`
-      - 党委宣传部（归口管理部门意见，合并即批准）：\`@qclg/xcb\`
+      - 党委宣传部（归口管理部门意见）：\`@qclg/xcb\`
+
+      以上审核须针对最新提交、且不能由提交人本人批准；齐全后必需检查“归口管理部门审核”通过，方可合并。
 
       <sub>此评论由登记系统自动生成并随每次提交更新。联系方式等个人信息不会出现在评论中。</sub>"
     `);
@@ -111,7 +113,9 @@ describe('runPrBot()', () => {
       **需要谁审核**
 
       - 教务处（主办单位意见）：\`@jwc-admin\`
-      - 党委宣传部（归口管理部门意见，合并即批准）：\`@qclg/xcb\`
+      - 党委宣传部（归口管理部门意见）：\`@qclg/xcb\`
+
+      以上审核须针对最新提交、且不能由提交人本人批准；齐全后必需检查“归口管理部门审核”通过，方可合并。
 
       <sub>此评论由登记系统自动生成并随每次提交更新。联系方式等个人信息不会出现在评论中。</sub>"
     `);
@@ -130,6 +134,8 @@ describe('runPrBot()', () => {
     const body = fake.comments.find((c) => c.issue_number === pr.number)!.body;
     expect(body).toContain('提交人不是单位 robot-club 的登记负责人');
     expect(body).toContain('校团委（上级单位意见）：`@tw-admin`');
+    // Tier 3: the club's own owner does not sign for it (the required check would not count it).
+    expect(body).not.toContain('机器人协会（主办单位意见）');
   });
 
   test('lists a change reported after its window as a late filing, without blocking', async () => {

@@ -5,6 +5,7 @@
  * list from the API), never from the report.
  */
 import { reviewersOfUnit, officeOwners } from '../../src/domain/codeowners.ts';
+import { decideOfficeApproval } from '../../src/domain/office-approval.ts';
 import type { Registry } from '../../src/domain/registry.ts';
 import {
   CHANGE_KIND_LABELS,
@@ -77,20 +78,21 @@ export async function runPrBot(client: GitHubClient, repo: RepoRef, input: PrBot
   const changes = (report?.changes ?? []).filter((c) => fileSet.has(c.file));
   const units = [...new Set(files.map((f) => owningUnit(f, [reg])).filter((u): u is string => !!u && reg.units.some((x) => x.data.id === u)))].sort();
   const office = officeOwners(reg);
-  const approvers: Approver[] = [];
-  for (const u of units) {
-    // The unit, then its supervising units up the parent chain (class → college, club → 校团委).
-    const seen = new Set<string>();
-    let cur = reg.units.find((x) => x.data.id === u);
-    let role: Approver['role'] = 'unit';
-    while (cur && !seen.has(cur.data.id)) {
-      seen.add(cur.data.id);
-      if (!approvers.some((a) => a.unit === cur!.data.id)) approvers.push({ unit: cur.data.id, unitName: cur.data.name, owners: cur.data.owners, role });
-      role = 'parent';
-      const parent = cur.data.parent;
-      cur = parent ? reg.units.find((x) => x.data.id === parent) : undefined;
-    }
-  }
+  // Who must approve: the same decision the required check makes (tier's approvers: the unit, or
+  // for tier 3 its supervising unit), so the comment never promises an approval that does not count.
+  const tierOf = (f: string) => changes.find((c) => c.file === f)?.tier ?? reg.accounts.find((a) => a.file === f)?.data.tier;
+  const decision = decideOfficeApproval({
+    registry: reg,
+    files: files.map((f) => ({ path: prefix + f, ...(tierOf(f) ? { tiers: [tierOf(f)!] } : {}) })),
+    author: pr.author,
+    headSha: pr.headSha,
+    reviews: [],
+    isOwner: () => false,
+    contentPrefix: input.contentPrefix,
+  });
+  const approvers: Approver[] = decision.required
+    .filter((r) => r.role !== 'office')
+    .map((r) => ({ unit: '', unitName: /（([^（）]+)）$/.exec(r.label)?.[1] ?? r.label, owners: r.owners, role: r.role === 'parent' ? 'parent' : 'unit' }));
   const chainOwners = units.flatMap((u) => reviewersOfUnit(reg, u));
 
   const body = report

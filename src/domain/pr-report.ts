@@ -330,7 +330,8 @@ export function renderPrComment(report: PrReport, ctx: CommentContext): string {
     const others = a.owners.filter((o) => !ctx.officeOwners.some((x) => x.toLowerCase() === o.toLowerCase()));
     lines.push(`- ${e(a.unitName)}（${a.role === 'parent' ? '上级单位意见' : '主办单位意见'}）：${others.length ? others.map((o) => `\`${o}\``).join('、') : '尚未登记负责账号，由归口管理部门代为审核'}`);
   }
-  lines.push(`- ${e(ctx.officeName)}（归口管理部门意见，合并即批准）：${ctx.officeOwners.length ? ctx.officeOwners.map((o) => `\`${o}\``).join('、') : '见 CODEOWNERS'}`);
+  lines.push(`- ${e(ctx.officeName)}（归口管理部门意见）：${ctx.officeOwners.length ? ctx.officeOwners.map((o) => `\`${o}\``).join('、') : '见 CODEOWNERS'}`);
+  lines.push('', '以上审核须针对最新提交、且不能由提交人本人批准；齐全后必需检查“归口管理部门审核”通过，方可合并。');
   lines.push('');
   lines.push('<sub>此评论由登记系统自动生成并随每次提交更新。联系方式等个人信息不会出现在评论中。' + (ctx.runUrl ? `[查看检查记录](${ctx.runUrl})` : '') + '</sub>');
   return lines.join('\n');
