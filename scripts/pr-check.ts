@@ -3,10 +3,11 @@
  * Run: npx tsx scripts/pr-check.ts --content ../pr/content --base-content content [--author LOGIN] [--report pr-report.json] [--today YYYY-MM-DD]
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import path from 'node:path';
 import type { Finding } from '../src/domain/index.ts';
 import { findLateFilings } from '../src/domain/obligations.ts';
+import { frontmatterValue } from '../src/domain/approval.ts';
+import { beijingDate } from '../src/domain/dates.ts';
 import { checkPrRules, describeChanges, PrReportSchema, type PrReport } from '../src/domain/pr-report.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 import { diffContentDirs } from './lib/content-diff.ts';
@@ -17,6 +18,8 @@ const USAGE = `用法：npx tsx scripts/pr-check.ts --content PR的content文件
   --trusted-authors   可代为提交的自动化账号，逗号分隔（默认 github-actions[bot]）
   --office-members    归口管理部门成员的 GitHub 用户名，逗号分隔（默认取环境变量 OFFICE_MEMBERS）
   --head-sha          PR 最新提交，写入报告
+  --pr-date           合并请求的提交日期（YYYY-MM-DD 或 ISO 时间，按北京时间取日期；默认今天）：
+                      报备日期 reported、申请时间 dates.applied 不得早于此日期
 退出码：0 通过；1 有问题；2 用法错误`;
 
 const MAX = 200;
@@ -31,6 +34,7 @@ async function main(): Promise<number> {
       'trusted-authors': { type: 'string', default: 'github-actions[bot]' },
       'office-members': { type: 'string', default: process.env.OFFICE_MEMBERS ?? '' },
       'head-sha': { type: 'string' },
+      'pr-date': { type: 'string' },
       report: { type: 'string' },
       today: { type: 'string' },
     },
@@ -58,7 +62,9 @@ async function main(): Promise<number> {
     ? { login: values.author, trusted: trusted.includes(values.author.toLowerCase()), office: officeMembers.includes(values.author.toLowerCase()) }
     : { login: '', trusted: true };
   const raw = { base: await approvalsOf(baseDir, changes), head: await approvalsOf(headDir, changes) };
-  const rules = checkPrRules(changes, base.registry, head.registry, author, { base: (p) => raw.base.get(p), head: (p) => raw.head.get(p) });
+  const prDateRaw = values['pr-date'];
+  const prDate = prDateRaw && /^\d{4}-\d{2}-\d{2}T/.test(prDateRaw) && !Number.isNaN(Date.parse(prDateRaw)) ? beijingDate(new Date(prDateRaw)) : prDateRaw && /^\d{4}-\d{2}-\d{2}$/.test(prDateRaw) ? prDateRaw : today;
+  const rules = checkPrRules(changes, base.registry, head.registry, author, { base: (p) => raw.base.get(p), head: (p) => raw.head.get(p) }, prDate);
   // Late reports, judged by the same deadline function as the daily job, as of the PR's date.
   const policy = head.registry.policy?.data ?? base.registry.policy?.data;
   const late = policy
@@ -93,22 +99,18 @@ async function main(): Promise<number> {
   return report.ok ? EXIT.ok : EXIT.findings;
 }
 
-/** The `approval` field of each changed account file, read leniently so broken files count too. */
+/**
+ * The `approval` field of each changed account file, read with the same strict reader as the
+ * loader (own keys only: a `__proto__` key cannot supply an inherited one). A file that does not
+ * parse has no usable approval here; the validator reports it and the PR fails on that error.
+ */
 async function approvalsOf(dir: string, changes: { path: string }[]): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   for (const c of changes) {
     if (!c.path.startsWith('accounts/')) continue;
     const text = await readFile(path.join(dir, c.path), 'utf8').catch(() => undefined);
-    const front = text && /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-    if (!front) continue;
-    try {
-      const data = parse(front, { uniqueKeys: false }) as { approval?: unknown } | null;
-      if (data && typeof data === 'object' && data.approval !== undefined) out.set(c.path, data.approval);
-    } catch {
-      // A broken approval block: the validator reports it; any text there counts as "set".
-      const m = /^approval\s*:[\s\S]*?(?=^\S|(?![\s\S]))/m.exec(front);
-      if (m) out.set(c.path, m[0]);
-    }
+    const data = text === undefined ? undefined : frontmatterValue(text);
+    if (data && Object.hasOwn(data, 'approval')) out.set(c.path, data.approval);
   }
   return out;
 }

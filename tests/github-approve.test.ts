@@ -100,26 +100,58 @@ describe('approval numbers', () => {
 });
 
 describe('approveMergedFilings()', () => {
-  test('two PRs merged at once get distinct numbers, never reusing a removed filing\'s number', async () => {
+  test('three quick merges all get numbers when the middle run is cancelled; a re-run finds nothing to do', async () => {
     const { origin, dev } = await setupOrigin();
-    // A pending application already on main before this push is not part of it: left alone.
-    await put(dev, 'content/accounts/jwc/jwc-pending.mdx', accountText({ id: 'jwc-pending', unit: 'jwc', name: '待批账号', status: 'applied' }));
-    await git(dev, 'add', '-A');
-    await git(dev, 'commit', '-m', 'pending application');
-    await git(dev, 'push', '-q', 'origin', 'main');
-    const before = await git(dev, 'rev-parse', 'HEAD');
+    const before1 = await git(dev, 'rev-parse', 'HEAD');
     await mergePr(dev, 11, 'content/accounts/jwc/jwc-news.mdx', accountText({ id: 'jwc-news', unit: 'jwc', name: '教务新闻', status: 'applied' }));
+    const before2 = await git(dev, 'rev-parse', 'HEAD');
     await mergePr(dev, 12, 'content/accounts/jwc/jwc-video.mdx', accountText({ id: 'jwc-video', unit: 'jwc', name: '教务视频', status: 'applied' }));
-    const job = await cloneOf(origin);
-    const done = await approveMergedFilings({ cwd: job, push: true, since: before });
+    const before3 = await git(dev, 'rev-parse', 'HEAD');
+    await mergePr(dev, 13, 'content/accounts/jwc/jwc-live.mdx', accountText({ id: 'jwc-live', unit: 'jwc', name: '教务直播', status: 'applied' }));
+    void before1;
+    void before2; // the run for merge 12 was cancelled by the newer queued run
+    const done = await approveMergedFilings({ cwd: await cloneOf(origin), push: true, since: before3 });
     expect(done).toEqual([
       { file: 'content/accounts/jwc/jwc-news.mdx', number: '2026-0004', date: '2026-11-20', pr: 11 },
       { file: 'content/accounts/jwc/jwc-video.mdx', number: '2026-0005', date: '2026-11-20', pr: 12 },
+      { file: 'content/accounts/jwc/jwc-live.mdx', number: '2026-0006', date: '2026-11-20', pr: 13 },
     ]);
     expect(await numbersOnOrigin(origin)).toEqual({ 'jwc-news': ['2026-0004'], 'jwc-video': ['2026-0005'] });
-    // The next push's run finds nothing to do; a manual catch-up run (no --since) takes the rest.
-    expect(await approveMergedFilings({ cwd: await cloneOf(origin), push: true, since: await git(dev, 'rev-parse', 'HEAD') })).toEqual([]);
-    expect((await approveMergedFilings({ cwd: await cloneOf(origin), push: true })).map((d) => d.number)).toEqual(['2026-0006']);
+    expect(await approveMergedFilings({ cwd: await cloneOf(origin), push: true })).toEqual([]);
+  });
+
+  test('a revert of an approval record never frees its number', async () => {
+    const { origin, dev } = await setupOrigin();
+    await mergePr(dev, 41, 'content/accounts/jwc/jwc-news.mdx', accountText({ id: 'jwc-news', unit: 'jwc', name: '教务新闻', status: 'applied' }));
+    expect((await approveMergedFilings({ cwd: await cloneOf(origin), push: true })).map((d) => d.number)).toEqual(['2026-0004']);
+    await git(dev, 'pull', '-q', 'origin', 'main');
+    await git(dev, 'revert', '--no-edit', 'HEAD');
+    await git(dev, 'push', '-q', 'origin', 'main');
+    // The record is gone from main: the filing is numbered again, with a new number.
+    expect((await approveMergedFilings({ cwd: await cloneOf(origin), push: true })).map((d) => d.number)).toEqual(['2026-0005']);
+  });
+
+  test('numbers written anywhere but a filing\'s parsed approval (a body, a PR\'s own intermediate commit) are not "used"', async () => {
+    const { origin, dev } = await setupOrigin();
+    // A body sentence that looks like a number, and a PR commit that forged an approval then removed it.
+    await git(dev, 'checkout', '-q', '-b', 'pr-51', 'main');
+    await put(dev, 'content/accounts/jwc/jwc-news.mdx', accountText({ id: 'jwc-news', unit: 'jwc', name: '教务新闻', status: 'applied', approval: '2026-9999' }));
+    await git(dev, 'add', '-A');
+    await git(dev, 'commit', '-m', 'forged');
+    await put(dev, 'content/accounts/jwc/jwc-news.mdx', `${accountText({ id: 'jwc-news', unit: 'jwc', name: '教务新闻', status: 'applied' })}\nnumber: 2026-99999\n`);
+    await git(dev, 'add', '-A');
+    await git(dev, 'commit', '-m', 'clean');
+    await git(dev, 'checkout', '-q', 'main');
+    await git(dev, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #51 from unit/pr-51', 'pr-51');
+    await git(dev, 'push', '-q', 'origin', 'main');
+    expect((await approveMergedFilings({ cwd: await cloneOf(origin), push: true })).map((d) => d.number)).toEqual(['2026-0004']);
+  });
+
+  test('"already approved" is the strict parser\'s answer: a U+2028 in another field does not hide a missing approval', async () => {
+    const { origin, dev } = await setupOrigin();
+    const text = accountText({ id: 'jwc-news', unit: 'jwc', name: '教务新闻', status: 'applied' }).replace('purpose: 发布通知', "purpose: \"发布通知\u2028approval: x\"");
+    await mergePr(dev, 61, 'content/accounts/jwc/jwc-news.mdx', text);
+    expect((await approveMergedFilings({ cwd: await cloneOf(origin), push: true })).map((d) => d.number)).toEqual(['2026-0004']);
   });
 
   test('two jobs racing to push end with distinct numbers: the loser starts over from the new head', async () => {
@@ -144,7 +176,7 @@ describe('approveMergedFilings()', () => {
     const job = await cloneOf(origin);
     const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/approve.ts'), '--push'], {
       cwd: job,
-      env: { ...process.env, GITHUB_TOKEN: 't', GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`, REGISTRY_RETRY_BASE_MS: '1' },
+      env: { ...process.env, GITHUB_TOKEN: 'test-token', GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`, REGISTRY_RETRY_BASE_MS: '1' },
     });
     expect(stdout).toContain(`2026-0004  2026-11-20  content/accounts/jwc/jwc-news.mdx  #${prNumber}`);
     const text = await readFile(path.join(await cloneOf(origin), 'content/accounts/jwc/jwc-news.mdx'), 'utf8');

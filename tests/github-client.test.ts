@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => fake.stop());
 
 const repo = () => ({ owner: fake.owner, repo: fake.repo });
-const client = () => createClient({ token: 't', baseUrl: fake.url, retryBaseMs: 1, warn: () => {} });
+const client = () => createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1, warn: () => {} });
 const hits = (re: RegExp) => fake.requests.filter((r) => re.test(r.path)).length;
 
 describe('createClient()', () => {

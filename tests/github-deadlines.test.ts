@@ -16,12 +16,13 @@ beforeAll(async () => {
 afterAll(() => fake.stop());
 
 const names: Record<string, string> = { jwc: '教务处', tw: '校团委', 'robot-club': '机器人协会' };
-const render = (obligations: ObligationLike[]) => renderDeadlineIssues(obligations, (u) => names[u] ?? u, (a) => (a === 'jwc-wechat' ? '青川理工学院教务处' : undefined), '党委宣传部');
+const owners: Record<string, string[]> = { jwc: ['@jwc-admin', '@qclg/jwc', '@not-a-member'], tw: ['@tw-admin'] };
+const render = (obligations: ObligationLike[]) => renderDeadlineIssues(obligations, (u) => names[u] ?? u, (a) => (a === 'jwc-wechat' ? '青川理工学院教务处' : undefined), '党委宣传部', (u) => owners[u] ?? []);
 const ob = (o: Partial<ObligationLike> & Pick<ObligationLike, 'kind' | 'unit' | 'due'>): ObligationLike => ({ account: null, group: null, state: 'overdue', rule: '第四条', filed: null, ...o });
 
 describe('syncDeadlineIssues()', () => {
   test('creates one issue per unit, updates it in place, closes it when clear; an unchanged run writes nothing', async () => {
-    const client = createClient({ token: 't', baseUrl: fake.url, retryBaseMs: 1 });
+    const client = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 });
     const repo = { owner: fake.owner, repo: fake.repo };
     const day1 = [
       ob({ kind: 'change', unit: 'jwc', account: 'jwc-wechat', due: '2026-11-10' }),
@@ -33,6 +34,11 @@ describe('syncDeadlineIssues()', () => {
     expect(created.map((a) => `${a.type}:${a.unit}`)).toEqual(['create:jwc', 'create:tw']);
     expect(fake.issues.map((i) => i.title)).toEqual(['【逾期提醒】教务处：1 项备案事项逾期', '【逾期提醒】校团委：1 项备案事项逾期']);
     expect(fake.issues[0]!.labels.map((l) => l.name)).toEqual(['逾期提醒', '单位:jwc']);
+    // Labels were missing (GitHub refuses unknown labels on create): created first. Assigned to the
+    // unit's owners who are assignable users; the team and a non-member are only mentioned.
+    expect(fake.labels.has('逾期提醒')).toBe(true);
+    expect(fake.issues[0]!.assignees).toEqual(['jwc-admin']);
+    expect(fake.violations).toEqual([]);
     expect(fake.issues[0]!.body).toMatchInlineSnapshot(`
       "<!-- campus-registry:deadlines unit=jwc -->
       教务处：以下备案事项已超过《管理办法》规定的期限，请尽快通过合并请求（PR）补报。
@@ -40,6 +46,8 @@ describe('syncDeadlineIssues()', () => {
       | 对象 | 事项 | 截止日期 | 依据 |
       |---|---|---|---|
       | 账号 \`jwc-wechat\` 青川理工学院教务处 | 信息变更报备 | 2026-11-10 | 第四条 |
+
+      请本单位登记负责人 @jwc-admin @qclg/jwc @not-a-member 处理。
 
       补报后本提醒会自动更新；全部完成后自动关闭。如有疑问请联系党委宣传部。
 
@@ -65,6 +73,12 @@ describe('syncDeadlineIssues()', () => {
     const settled = fake.writes().length;
     await syncDeadlineIssues(client, repo, render([]));
     expect(fake.writes().length).toBe(settled);
+  });
+
+  test('account names reach the issue escaped: no live mention, link or markup', () => {
+    const [issue] = renderDeadlineIssues([ob({ kind: 'change', unit: 'jwc', account: 'jwc-x', due: '2026-11-10' })], () => '教务处', () => '@everyone [点我](https://evil.example) <b>', '党委宣传部');
+    expect(issue!.body).toContain('@\u200beveryone \\[点我\\]\\(https://evil.example\\) \\<b\\>');
+    expect(issue!.body).not.toMatch(/@everyone|\]\(https/);
   });
 
   test('builds the issues from the real deadline function, with no private value in them', async () => {

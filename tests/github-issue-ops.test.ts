@@ -1,11 +1,13 @@
 // Issue ops against a fake GitHub: a "file an account" issue-form submission becomes a PR whose
 // filing validates, crediting the issue author and linking both; bad submissions get a reply.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FORM_LABELS, filingFromIssueForm, parseIssueForm } from '../src/domain/issue-form.ts';
+import { FORM_LABELS, ISSUE_LABELS, unitOptions, withUnitDropdown, filingFromIssueForm, normalizeFormDate, normalizeFormPhone, parseIssueForm } from '../src/domain/issue-form.ts';
+import { REPORT_LABEL } from '../src/domain/verify/report.ts';
+import { plannedLabels } from '../scripts/github/setup.ts';
 import { PLATFORM_IDS } from '../src/domain/platforms.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 import { createClient } from '../scripts/github/client.ts';
@@ -45,7 +47,8 @@ beforeAll(async () => {
 });
 afterAll(() => fake.stop());
 
-const client = () => createClient({ token: 't', baseUrl: fake.url, retryBaseMs: 1 });
+// The workflow uses the registry bot App's token; GITHUB_TOKEN may not open PRs (403, repository setting off).
+const client = () => createClient({ token: 'app-token', baseUrl: fake.url, retryBaseMs: 1 });
 const repo = () => ({ owner: fake.owner, repo: fake.repo });
 
 describe('the issue form', () => {
@@ -56,6 +59,55 @@ describe('the issue form', () => {
     expect(Object.fromEntries(fields.map((f) => [f.id, f.attributes.label]))).toEqual(FORM_LABELS);
     const platforms = fields.find((f) => f.id === 'platform')!.attributes.options!;
     for (const o of platforms) expect(PLATFORM_IDS).toContain(/（([a-z0-9-]+)）$/.exec(o)![1]);
+  });
+
+  test('one table of labels: every form applies a label setup creates (the impostor form\'s is the verify page\'s too)', async () => {
+    const names = Object.values(ISSUE_LABELS).map((l) => l.name);
+    for (const f of await readdir(path.join(ROOT, '.github/ISSUE_TEMPLATE'))) {
+      if (!f.endsWith('.yml') || f === 'config.yml') continue;
+      const form = parse(await readFile(path.join(ROOT, '.github/ISSUE_TEMPLATE', f), 'utf8')) as { labels?: string[] };
+      for (const l of form.labels ?? []) expect(names, f).toContain(l);
+    }
+    expect(ISSUE_LABELS.impostor.name).toBe(REPORT_LABEL);
+    const { registry } = await loadRegistry(content, { today: '2026-11-21' });
+    expect(plannedLabels(registry).map((l) => l.name)).toEqual(expect.arrayContaining(names));
+  });
+
+  test('dates typed as 2026年12月5日 or 2026/12/5 and phones with spaces or dashes are normalised, not rejected', () => {
+    expect(['2026年12月5日', '2026/12/5', '2026.12.05', ' 2026-12-5 ', '２０２６年１２月５日'].map(normalizeFormDate)).toEqual(['2026-12-05', '2026-12-05', '2026-12-05', '2026-12-05', '2026-12-05']);
+    expect(normalizeFormDate('明年')).toBe('明年');
+    expect(['139 1234 5678', '139-1234-5678', '+86 13912345678', '0571 8666 0002', '(0571)86660002', '0571-86660002'].map(normalizeFormPhone)).toEqual(['13912345678', '13912345678', '13912345678', '0571-86660002', '0571-86660002', '0571-86660002']);
+    const r = filingFromIssueForm(formBody({ ...GOOD, plannedOpening: '2026年12月31日', adminMobile: '139 1234 0000', headOffice: '0571 8666 0002' }), '2026-11-21');
+    expect(r.ok && r.text).toContain("plannedOpening: '2026-12-31'");
+    expect(r.ok && r.text).toContain("mobile: '13912340000'");
+    expect(r.ok && r.text).toContain("officePhone: '0571-86660002'");
+  });
+
+  test('the unit field is a dropdown generated from content/units/ (drift-checked) and its answer is read as the unit id', async () => {
+    const text = await readFile(path.join(ROOT, '.github/ISSUE_TEMPLATE/file-account.yml'), 'utf8');
+    const { registry } = await loadRegistry(path.join(ROOT, 'content'), { today: '2026-11-21' });
+    expect(withUnitDropdown(text, unitOptions(registry.units))).toBe(text); // stale → run setup:repo -- --write-codeowners
+    const form = parse(text) as { body: Array<{ id?: string; type: string; attributes: { options?: string[] } }> };
+    const unit = form.body.find((b) => b.id === 'unit')!;
+    expect(unit.type).toBe('dropdown');
+    expect(unit.attributes.options).toContain('教务处（jwc）');
+    const r = filingFromIssueForm(formBody({ ...GOOD, unit: '教务处（jwc）' }), '2026-11-21');
+    expect(r.ok && r.path).toBe('accounts/jwc/jwc-douyin.mdx');
+  });
+
+  test('the form asks every field of the 审批表: 内容范围, 申请理由, 认证, 分管领导 and two admins reach the filing (contacts private)', async () => {
+    const r = filingFromIssueForm(formBody({ ...GOOD, contentScope: '教学通知', reason: '方便学生', verification: '已认证（verified）', verificationSubject: '青川理工学院', leaderName: '赵副校长', leaderTitle: '副校长', leaderMobile: '138 0000 0003', admin2Name: '钱老师', admin2Mobile: '13800000004' }), '2026-11-21');
+    expect(r.ok).toBe(true);
+    const dir = await mkdtemp(path.join(tmpdir(), 'form-all-'));
+    await writeFixtureRegistry(dir);
+    await put(dir, r.ok ? r.path : 'x', r.ok ? r.text : '');
+    const { findings, registry } = await loadRegistry(dir, { today: '2026-11-21' });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const a = registry.accounts.find((x) => x.data.id === 'jwc-douyin')!.data;
+    expect(a).toMatchObject({ contentScope: '教学通知', reason: '方便学生', verification: { status: 'verified', subject: '青川理工学院' } });
+    expect(a.contacts.leader).toMatchObject({ name: '赵副校长', title: '副校长', mobile: '13800000003' });
+    expect(a.contacts.admins.map((x) => x.name)).toEqual(['李老师', '钱老师']);
+    expect(filingFromIssueForm(formBody({ ...GOOD, admin2Name: '钱老师' }), '2026-11-21')).toMatchObject({ ok: false, problems: [{ field: '第二管理员手机号码' }] });
   });
 
   test('parseIssueForm() skips empty answers', () => {
@@ -99,6 +151,29 @@ describe('runIssueToPr()', () => {
     // Editing the issue again does not open a second PR.
     const again = await runIssueToPr(client(), repo(), { number: issue.number, body: formBody(GOOD), author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
     expect(again).toMatchObject({ outcome: 'exists', pr: pr.number });
+    expect(fake.comments.filter((c) => c.issue_number === issue.number)).toHaveLength(1);
+
+    // An edit after the PR exists updates the PR's filing (content update with the file's sha).
+    const edited = await runIssueToPr(client(), repo(), { number: issue.number, body: formBody({ ...GOOD, purpose: '发布教学活动短视频和通知' }), author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
+    expect(edited).toMatchObject({ outcome: 'updated', pr: pr.number });
+    expect(fake.contents.get(`filing/issue-${issue.number}:content/accounts/jwc/jwc-douyin.mdx`)).toContain('发布教学活动短视频和通知');
+    expect(fake.pulls.filter((p) => p.head.ref === `filing/issue-${issue.number}`)).toHaveLength(1);
+    expect(fake.comments.filter((c) => c.issue_number === issue.number)).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test('with the workflow token GitHub refuses the PR (403): the issue gets one clear reply, and a re-run never fails on the existing branch', async () => {
+    fake.actionsCanCreatePullRequests = false;
+    const wf = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 });
+    const issue = fake.addIssue({ title: '[备案表] 教务处快手', body: formBody({ ...GOOD, id: 'jwc-ks' }), author: 'jwc-admin', labels: ['备案表'] });
+    const input = { number: issue.number, body: issue.body, author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' };
+    expect((await runIssueToPr(wf, repo(), input, { contentDir: content })).outcome).toBe('failed');
+    expect((await runIssueToPr(wf, repo(), input, { contentDir: content })).outcome).toBe('failed');
+    const replies = fake.comments.filter((c) => c.issue_number === issue.number);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toContain('GitHub 拒绝由工作流令牌创建合并请求');
+    // The App's token then opens it from the branch already there.
+    expect((await runIssueToPr(client(), repo(), input, { contentDir: content })).outcome).toBe('opened');
   });
 
   test('replies on the issue, without opening a PR, when the author is not the unit\'s owner or the filing is invalid', async () => {

@@ -25,7 +25,7 @@ let registry: Registry;
 async function prCheck(head: string, author: string, headSha: string): Promise<string> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'pr-report-')), 'pr-report.json');
   try {
-    execFileSync(TSX, ['scripts/pr-check.ts', '--content', head, '--base-content', base, '--author', author, '--head-sha', headSha, '--report', out, '--today', '2026-11-21'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(TSX, ['scripts/pr-check.ts', '--content', head, '--base-content', base, '--author', author, '--head-sha', headSha, '--report', out, '--today', '2026-11-21', '--pr-date', '2026-11-20'], { cwd: ROOT, stdio: 'pipe' });
   } catch {
     // exit 1 = problems found; the report is still written
   }
@@ -73,7 +73,9 @@ describe('runPrBot()', () => {
       **需要谁审核**
 
       - 教务处（主办单位意见）：\`@jwc-admin\`
-      - 党委宣传部（归口管理部门意见，合并即批准）：\`@qclg/xcb\`
+      - 党委宣传部（归口管理部门意见）：\`@qclg/xcb\`
+
+      以上审核须针对最新提交、且不能由提交人本人批准；齐全后必需检查“归口管理部门审核”通过，方可合并。
 
       <sub>此评论由登记系统自动生成并随每次提交更新。联系方式等个人信息不会出现在评论中。</sub>"
     `);
@@ -111,7 +113,9 @@ describe('runPrBot()', () => {
       **需要谁审核**
 
       - 教务处（主办单位意见）：\`@jwc-admin\`
-      - 党委宣传部（归口管理部门意见，合并即批准）：\`@qclg/xcb\`
+      - 党委宣传部（归口管理部门意见）：\`@qclg/xcb\`
+
+      以上审核须针对最新提交、且不能由提交人本人批准；齐全后必需检查“归口管理部门审核”通过，方可合并。
 
       <sub>此评论由登记系统自动生成并随每次提交更新。联系方式等个人信息不会出现在评论中。</sub>"
     `);
@@ -130,6 +134,8 @@ describe('runPrBot()', () => {
     const body = fake.comments.find((c) => c.issue_number === pr.number)!.body;
     expect(body).toContain('提交人不是单位 robot-club 的登记负责人');
     expect(body).toContain('校团委（上级单位意见）：`@tw-admin`');
+    // Tier 3: the club's own owner does not sign for it (the required check would not count it).
+    expect(body).not.toContain('机器人协会（主办单位意见）');
   });
 
   test('lists a change reported after its window as a late filing, without blocking', async () => {
@@ -162,6 +168,29 @@ describe('runPrBot()', () => {
     expect(pr.labels.map((l) => l.name)).toContain('无关标签');
     const everything = JSON.stringify(fake.requests);
     for (const v of Object.values(CANARY)) expect(everything).not.toContain(v);
+  });
+
+  test('works for team-owned units with the workflow token: no team request (422 on GitHub), nobody who reviewed asked again, a refused user never fails the run', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'team-reg-'));
+    await cp(base, dir, { recursive: true });
+    await put(dir, 'units/hg.yaml', "id: hg\nname: 化学与材料工程学院\nkind: college\nstatus: active\nheadTitle: 院长\nowners: ['@qclg/hg', '@hg-admin', '@hg-old', '@hg-gone']\n");
+    const reg = (await loadRegistry(dir, { today: '2026-11-21' })).registry;
+    fake.collaborators.add('hg-admin');
+    fake.collaborators.add('hg-old'); // 'hg-gone' has left: GitHub refuses to request them (422)
+    const sha = '6'.repeat(40);
+    const pr = fake.addPull({ author: 'someone', headSha: sha, files: ['content/accounts/hg/hg-news.mdx'] });
+    fake.addReview(pr, 'hg-old', 'COMMENTED');
+    const r = await runPrBot(client(), repo(), { headSha: sha, reportText: undefined, registry: reg });
+    expect(r.reviewers).toEqual({ users: ['hg-admin'], teams: [], refused: ['hg-gone'] });
+    expect(pr.requested_reviewers.map((u) => u.login)).toEqual(['hg-admin']);
+    expect(pr.requested_teams).toEqual([]);
+    expect(fake.requests.some((q) => JSON.stringify(q.body ?? '').includes('team_reviewers'))).toBe(false);
+    // A retry of the same run: no second comment, nobody asked again.
+    const writes = fake.writes().length;
+    await runPrBot(client(), repo(), { headSha: sha, reportText: undefined, registry: reg });
+    expect(fake.comments.filter((c) => c.issue_number === pr.number)).toHaveLength(1);
+    expect(fake.writes().slice(writes).filter((w) => w.path.endsWith('/requested_reviewers')).map((w) => w.body)).toEqual([{ reviewers: ['hg-gone'] }]);
+    expect(fake.violations).toEqual([]);
   });
 
   test('does nothing when no open PR has the head SHA', async () => {

@@ -13,7 +13,7 @@ const WF = path.join(ROOT, '.github/workflows');
 describe('the workflows', () => {
   test('pass actionlint and the hardening policy', async () => {
     const files = await workflowFiles([WF]);
-    expect(files.map((f) => path.basename(f))).toEqual(['approve.yml', 'ci.yml', 'deadlines.yml', 'deploy.yml', 'issue-ops.yml', 'pr-bot.yml', 'validate.yml']);
+    expect(files.map((f) => path.basename(f))).toEqual(['approve.yml', 'ci.yml', 'deadlines.yml', 'deploy.yml', 'issue-ops.yml', 'office-approval.yml', 'pr-bot.yml', 'review-relay.yml', 'validate.yml']);
     expect(await checkWorkflows(files)).toEqual([]);
   });
 
@@ -21,7 +21,7 @@ describe('the workflows', () => {
     for (const f of await readdir(WF)) {
       const wf = parse(await readFile(path.join(WF, f), 'utf8')) as { jobs: Record<string, { steps?: Array<{ run?: string }> }> };
       for (const job of Object.values(wf.jobs))
-        for (const s of job.steps ?? []) if (s.run) expect(s.run.trim(), `${f}: ${s.run}`).toMatch(/^(npx tsx scripts\/[a-z-]+\.ts\b[^\n]*|npm (ci|test|run [a-z:]+))$/);
+        for (const s of job.steps ?? []) if (s.run) expect(s.run.trim(), `${f}: ${s.run}`).toMatch(f === 'review-relay.yml' ? /^echo '[^'$`\\{}]*'$/ : /^(npx tsx scripts\/[a-z-]+\.ts\b[^\n]*|npm (ci|test|run [a-z:]+))$/);
     }
   });
 
@@ -37,12 +37,56 @@ describe('the workflows', () => {
     expect(check.run).toContain('--content ../pr/content --base-content content');
   });
 
-  test('only the approval job pushes, in one serialised concurrency group that never cancels', async () => {
-    const wf = parse(await readFile(path.join(WF, 'approve.yml'), 'utf8')) as { concurrency: unknown; jobs: { approve: { permissions: unknown } } };
+  test('no workflow token writes contents: the App pushes, from jobs in the main-only environment, in one serialised group', async () => {
+    const wf = parse(await readFile(path.join(WF, 'approve.yml'), 'utf8')) as { concurrency: unknown; jobs: { approve: { permissions: unknown; environment: unknown } } };
     expect(wf.concurrency).toEqual({ group: 'approval-numbers', 'cancel-in-progress': false });
-    expect(wf.jobs.approve.permissions).toEqual({ contents: 'write', 'pull-requests': 'read' });
-    for (const f of (await readdir(WF)).filter((x) => x !== 'approve.yml' && x !== 'issue-ops.yml'))
-      expect(await readFile(path.join(WF, f), 'utf8'), f).not.toContain('contents: write');
+    expect(wf.jobs.approve.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs.approve.environment).toBe('registry-bot');
+    for (const f of await readdir(WF)) expect(await readFile(path.join(WF, f), 'utf8'), f).not.toMatch(/(?<!permission-)contents: write|write-all|secrets\.REGISTRY_BOT_TOKEN/);
+  });
+
+  test('the office-approval check runs the default branch\'s code on workflow_run with the App token; the relay holds nothing', async () => {
+    type Wf = { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, { environment?: unknown; permissions?: unknown; steps: Array<{ uses?: string; with?: Record<string, unknown>; run?: string; env?: Record<string, string> }> }> };
+    const check = parse(await readFile(path.join(WF, 'office-approval.yml'), 'utf8')) as Wf;
+    expect(Object.keys(check.on)).toEqual(['workflow_run']);
+    expect(check.on.workflow_run).toEqual({ workflows: ['审核事件中继'], types: ['completed'] });
+    const job = check.jobs.decide!;
+    expect(job.environment).toBe('registry-bot');
+    const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toEqual({ 'persist-credentials': false }); // the default branch, never the PR
+    expect(job.steps.find((s) => s.run?.includes('office-approval.ts'))!.env!.GITHUB_TOKEN).toBe('${{ steps.app.outputs.token }}');
+    const relay = parse(await readFile(path.join(WF, 'review-relay.yml'), 'utf8')) as Wf;
+    expect(relay.permissions).toEqual({});
+    expect(Object.keys(relay.on)).toEqual(['pull_request', 'pull_request_review']);
+    expect(JSON.stringify(relay.jobs)).not.toMatch(/secrets|uses|permissions/);
+  });
+
+  test('deploy: base path and origin from configure-pages, a daily rebuild, one deploy per merge (after the numbers)', async () => {
+    const text = await readFile(path.join(WF, 'deploy.yml'), 'utf8');
+    const wf = parse(text) as { on: Record<string, unknown>; jobs: { build: { if: string; steps: Array<{ uses?: string; id?: string; env?: Record<string, string> }> } } };
+    expect(Object.keys(wf.on)).toEqual(['workflow_run', 'schedule', 'workflow_dispatch']);
+    expect(wf.jobs.build.if).toContain("!startsWith(github.event.workflow_run.head_commit.message, '登记审批号：')");
+    const build = wf.jobs.build.steps.find((s) => s.env?.SITE_BASE)!;
+    expect(build.env).toMatchObject({ SITE_BASE: '${{ steps.pages.outputs.base_path }}/', SITE_URL: '${{ steps.pages.outputs.origin }}' });
+    expect(wf.jobs.build.steps.some((s) => s.uses?.startsWith('actions/configure-pages@') && s.id === 'pages')).toBe(true);
+  });
+
+  test('every action is pinned to a release that runs on Node 24 (or composite), with a Dependabot config for actions and npm', async () => {
+    const pins = new Set<string>();
+    for (const f of await readdir(WF)) for (const m of (await readFile(path.join(WF, f), 'utf8')).matchAll(/uses: (\S+@[0-9a-f]{40}) # (v[\d.]+)/g)) pins.add(`${m[1]} ${m[2]}`);
+    expect([...pins].sort()).toEqual([
+      'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 v7.0.1',
+      'actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b v5.0.0',
+      'actions/create-github-app-token@1b10c78c7865c340bc4f6099eb2f838309f1e8c3 v3.1.1',
+      'actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 v5.0.0',
+      'actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c v8.0.1',
+      'actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 v7.0.0',
+      'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f v7.0.0',
+      'actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9 v5.0.0',
+    ]);
+    const dep = parse(await readFile(path.join(ROOT, '.github/dependabot.yml'), 'utf8')) as { version: number; updates: Array<{ 'package-ecosystem': string }> };
+    expect(dep.version).toBe(2);
+    expect(dep.updates.map((u) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
   });
 });
 
@@ -61,6 +105,21 @@ describe('checkWorkflowPolicy()', () => {
       '18 run-injection',
     ]);
     expect((await checkWorkflows([file])).length).toBeGreaterThan(problems.length); // actionlint agrees on the injection
+  });
+
+  test.each([
+    ['job-write-all.yml', ['10 job-permissions']],
+    ['tojson-event.yml', ['11 run-injection']],
+    ['env-laundering.yml', ['17 run-injection']],
+    ['issue-comment-checkout.yml', ['13 privileged-checkout', '17 privileged-checkout']],
+  ])('catches the pattern of tests/fixtures/workflows-missed/%s', async (name, expected) => {
+    const text = await readFile(path.join(ROOT, 'tests/fixtures/workflows-missed', name), 'utf8');
+    expect(checkWorkflowPolicy(name, text).map((p) => `${p.line} ${p.rule}`)).toEqual(expected);
+  });
+
+  test('passing an untrusted value through env and reading it as "$VAR" is the safe pattern: not flagged', () => {
+    const text = "on: issues\npermissions: {}\nconcurrency: c\njobs:\n  a:\n    runs-on: x\n    timeout-minutes: 1\n    steps:\n      - env:\n          TITLE: ${{ github.event.issue.title }}\n        run: echo \"$TITLE\"\n";
+    expect(checkWorkflowPolicy('x.yml', text)).toEqual([]);
   });
 
   test.each([

@@ -9,6 +9,8 @@ export interface PullRequestInfo {
   number: number;
   author: string;
   headSha: string;
+  /** The head branch's name. */
+  headRef?: string;
   /** `owner/name` of the head repository (a fork's, for fork PRs). */
   headRepo: string;
   state: string;
@@ -23,7 +25,7 @@ type RawPull = {
   state: string;
   html_url: string;
   user: { login: string } | null;
-  head: { sha: string; repo: { full_name: string } | null };
+  head: { sha: string; ref?: string; repo: { full_name: string } | null };
   labels?: Array<{ name?: string } | string>;
   requested_reviewers?: Array<{ login: string }> | null;
   requested_teams?: Array<{ slug: string }> | null;
@@ -34,6 +36,7 @@ function toInfo(p: RawPull): PullRequestInfo {
     number: p.number,
     author: p.user?.login ?? '',
     headSha: p.head.sha,
+    headRef: p.head.ref,
     headRepo: p.head.repo?.full_name ?? '',
     state: p.state,
     labels: (p.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
@@ -86,7 +89,14 @@ export async function upsertMarkedComment(client: GitHubClient, repo: RepoRef, i
     return 'created';
   }
   if ((mine.body ?? '').replace(/\r\n/g, '\n') === body) return 'unchanged';
-  await client.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+  try {
+    await client.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+  } catch (err) {
+    // Another bot's comment (e.g. written earlier with the workflow token): write our own.
+    if ((err as { status?: number }).status !== 403) throw err;
+    await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+    return 'created';
+  }
   return 'updated';
 }
 
@@ -103,19 +113,51 @@ export async function syncLabels(client: GitHubClient, repo: RepoRef, issueNumbe
   return { added, removed };
 }
 
+/** Logins that have reviewed a PR (any state), lower-cased. */
+export async function listReviewers(client: GitHubClient, repo: RepoRef, number: number): Promise<string[]> {
+  const reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
+  return [...new Set(reviews.map((r) => (r.user?.login ?? '').toLowerCase()).filter(Boolean))];
+}
+
 /**
- * Requests reviews from CODEOWNERS-style owners (`@user`, `@org/team`), skipping the author and
- * those already requested. No call when there is nobody new.
+ * Requests reviews from the users among CODEOWNERS-style owners (`@user`), skipping the author,
+ * those already requested and those who already reviewed. Teams (`@org/team`) are never requested
+ * here: a workflow token cannot read the organisation's teams, so GitHub answers 422 ("Reviews may
+ * only be requested from collaborators", e.g. peter-evans/create-pull-request#4138); CODEOWNERS
+ * already requests the teams. A 422 (a user without access) never fails the run: the users are
+ * then asked one by one and the refused ones reported.
  */
-export async function requestOwnerReviews(client: GitHubClient, repo: RepoRef, pr: PullRequestInfo, owners: string[]): Promise<{ users: string[]; teams: string[] }> {
+export async function requestOwnerReviews(
+  client: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestInfo,
+  owners: string[],
+  reviewed: string[] = [],
+): Promise<{ users: string[]; teams: string[]; refused: string[] }> {
   const lower = (s: string) => s.toLowerCase();
   const users = [...new Set(owners.filter((o) => !o.includes('/')).map((o) => o.slice(1)))].filter(
-    (u) => lower(u) !== lower(pr.author) && !pr.requestedUsers.some((r) => lower(r) === lower(u)),
+    (u) => lower(u) !== lower(pr.author) && !pr.requestedUsers.some((r) => lower(r) === lower(u)) && !reviewed.includes(lower(u)),
   );
-  const teams = [...new Set(owners.filter((o) => o.includes('/')).map((o) => o.split('/')[1]!))].filter((t) => !pr.requestedTeams.some((r) => lower(r) === lower(t)));
-  if (users.length || teams.length)
-    await client.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, reviewers: users, team_reviewers: teams });
-  return { users, teams };
+  if (users.length === 0) return { users: [], teams: [], refused: [] };
+  try {
+    await client.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, reviewers: users });
+    return { users, teams: [], refused: [] };
+  } catch (err) {
+    if ((err as { status?: number }).status !== 422) throw err;
+    if (users.length === 1) return { users: [], teams: [], refused: users };
+  }
+  const ok: string[] = [];
+  const refused: string[] = [];
+  for (const u of users) {
+    try {
+      await client.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, reviewers: [u] });
+      ok.push(u);
+    } catch (err) {
+      if ((err as { status?: number }).status !== 422) throw err;
+      refused.push(u);
+    }
+  }
+  return { users: ok, teams: [], refused };
 }
 
 /** Open issues (not PRs) carrying `label`. */
@@ -124,8 +166,19 @@ export async function listOpenIssues(client: GitHubClient, repo: RepoRef, label:
   return issues.filter((i) => !i.pull_request).map((i) => ({ number: i.number, title: i.title, body: i.body ?? '' }));
 }
 
+/** Whether `login` may be assigned issues in the repository (GET /repos/{owner}/{repo}/assignees/{assignee}: 204 yes, 404 no). */
+export async function canBeAssigned(client: GitHubClient, repo: RepoRef, login: string): Promise<boolean> {
+  try {
+    await client.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
+    return true;
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return false;
+    throw err;
+  }
+}
+
 /** Creates an issue. */
-export async function createIssue(client: GitHubClient, repo: RepoRef, issue: { title: string; body: string; labels: string[] }): Promise<number> {
+export async function createIssue(client: GitHubClient, repo: RepoRef, issue: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<number> {
   const { data } = await client.rest.issues.create({ ...repo, ...issue });
   return data.number;
 }
@@ -174,6 +227,45 @@ export async function commitFileOnNewBranch(
     message: args.message,
     content: Buffer.from(args.content, 'utf8').toString('base64'),
   });
+}
+
+/**
+ * Makes `path` on `branch` hold `content`: creates the branch from `baseBranch` when missing,
+ * then creates or updates the file through the contents API (an update names the file's current
+ * `sha`, as GitHub requires). Returns false when the file already held that content.
+ */
+export async function putFileOnBranch(
+  client: GitHubClient,
+  repo: RepoRef,
+  args: { branch: string; baseBranch: string; path: string; content: string; message: string },
+): Promise<boolean> {
+  const exists = await client.rest.git.getRef({ ...repo, ref: `heads/${args.branch}` }).then(
+    () => true,
+    (err: { status?: number }) => {
+      if (err.status === 404) return false;
+      throw err;
+    },
+  );
+  let sha: string | undefined;
+  if (!exists) await client.rest.git.createRef({ ...repo, ref: `refs/heads/${args.branch}`, sha: await getBranchHead(client, repo, args.baseBranch) });
+  else {
+    const cur = await client.rest.repos.getContent({ ...repo, path: args.path, ref: args.branch }).catch((err: { status?: number }) => {
+      if (err.status === 404) return undefined;
+      throw err;
+    });
+    const file = cur && !Array.isArray(cur.data) && cur.data.type === 'file' && 'content' in cur.data ? cur.data : undefined;
+    if (file && Buffer.from(file.content, 'base64').toString('utf8') === args.content) return false;
+    sha = file?.sha;
+  }
+  await client.rest.repos.createOrUpdateFileContents({
+    ...repo,
+    path: args.path,
+    branch: args.branch,
+    message: args.message,
+    content: Buffer.from(args.content, 'utf8').toString('base64'),
+    ...(sha ? { sha } : {}),
+  });
+  return true;
 }
 
 /** Opens a pull request; returns its number and address. */

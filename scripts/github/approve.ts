@@ -4,11 +4,11 @@
  * the merge date and the approving PR; one commit; pushed with a retry that starts over from the
  * new remote head when another push won the race.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { findApprovalNumbers, nextApprovalNumbers, prNumberFromMessage, recordApproval } from '../../src/domain/approval.ts';
+import { hasApprovalRecord, nextApprovalNumbers, parsedApprovalNumber, prNumberFromMessage, recordApproval } from '../../src/domain/approval.ts';
 import { beijingDate } from '../../src/domain/dates.ts';
 import { listContentFiles } from '../lib/content-diff.ts';
 import { pullRequestsOfCommit } from './api.ts';
@@ -28,8 +28,9 @@ export interface ApproveOptions {
   /** Used to find the approving PR when the merge commit's message does not name it. */
   github?: { client: GitHubClient; repo: RepoRef };
   /**
-   * Only filings changed since this commit (the push's `before`) count as newly merged; without
-   * it, every filing that lacks an approval does (a manual catch-up run).
+   * Accepted for compatibility and ignored: every run catches up every filing on the branch that
+   * lacks its approval record, so a cancelled queued run loses nothing (three quick merges, one
+   * run cancelled: the next run numbers all three).
    */
   since?: string;
   /** Extra environment for git (e.g. the push credential header). */
@@ -49,7 +50,49 @@ async function git(cwd: string, args: string[], env?: NodeJS.ProcessEnv): Promis
   return stdout;
 }
 
-const BOT = ['-c', 'user.name=github-actions[bot]', '-c', 'user.email=41898282+github-actions[bot]@users.noreply.github.com'];
+/** The commit identity: the registry bot App (REGISTRY_BOT_LOGIN / REGISTRY_BOT_ID), else the Actions bot. */
+function botIdentity(env: NodeJS.ProcessEnv = process.env): string[] {
+  const login = env.REGISTRY_BOT_LOGIN && /^[a-z0-9-]+\[bot\]$/i.test(env.REGISTRY_BOT_LOGIN) ? env.REGISTRY_BOT_LOGIN : 'github-actions[bot]';
+  const id = env.REGISTRY_BOT_ID && /^\d+$/.test(env.REGISTRY_BOT_ID) ? env.REGISTRY_BOT_ID : login === 'github-actions[bot]' ? '41898282' : '';
+  return ['-c', `user.name=${login}`, '-c', `user.email=${id ? `${id}+` : ''}${login}@users.noreply.github.com`];
+}
+
+/**
+ * Approval numbers of every version of every account filing on the first-parent history of HEAD,
+ * read with the strict parser (blobs streamed through one `git cat-file --batch`).
+ */
+export async function historicApprovalNumbers(cwd: string, content = 'content'): Promise<Set<string>> {
+  const log = await git(cwd, ['log', '--first-parent', '--diff-merges=first-parent', '--format=@%H', '--name-only', '--diff-filter=AMR', '--', `${content}/accounts`]);
+  const wanted: string[] = [];
+  let sha = '';
+  for (const line of log.split('\n')) {
+    if (line.startsWith('@')) sha = line.slice(1);
+    else if (line.endsWith('.mdx') && sha) wanted.push(`${sha}:${line}`);
+  }
+  const out = new Set<string>();
+  if (wanted.length === 0) return out;
+  const buf = await new Promise<Buffer>((resolve, reject) => {
+    const p = spawn('git', ['cat-file', '--batch'], { cwd });
+    const chunks: Buffer[] = [];
+    p.stdout.on('data', (c: Buffer) => chunks.push(c));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git cat-file 退出码 ${code}`))));
+    p.stdin.end(`${wanted.join('\n')}\n`);
+  });
+  let at = 0;
+  while (at < buf.length) {
+    const nl = buf.indexOf(0x0a, at);
+    const header = buf.subarray(at, nl).toString('utf8');
+    at = nl + 1;
+    const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+    if (!m) continue; // "<name> missing"
+    const size = Number(m[1]);
+    const n = parsedApprovalNumber(buf.subarray(at, at + size).toString('utf8'));
+    if (n) out.add(n);
+    at += size + 1;
+  }
+  return out;
+}
 
 /** Records approvals for every newly merged filing; returns what it recorded (empty: nothing to do). */
 export async function approveMergedFilings(opts: ApproveOptions): Promise<ApprovalDone[]> {
@@ -75,24 +118,22 @@ export async function approveMergedFilings(opts: ApproveOptions): Promise<Approv
 async function recordOnce(opts: ApproveOptions): Promise<ApprovalDone[]> {
   const content = opts.content ?? 'content';
   const root = path.join(opts.cwd, content);
+  // Catch-up: every filing on the branch without an approval record, whatever push brought it
+  // (a cancelled or failed run loses nothing). `since` is accepted for compatibility only.
   const pending: Array<{ file: string; text: string }> = [];
-  const since = opts.since && !/^0+$/.test(opts.since) ? opts.since : undefined;
-  const changed = since
-    ? new Set((await git(opts.cwd, ['diff', '--name-only', '--no-renames', `${since}..HEAD`, '--', `${content}/accounts`])).split('\n').filter(Boolean))
-    : undefined;
   for (const rel of await listContentFiles(path.join(root, 'accounts'))) {
     if (!rel.endsWith('.mdx')) continue;
     const file = `${content}/accounts/${rel}`;
-    if (changed && !changed.has(file)) continue;
     const text = await readFile(path.join(opts.cwd, file), 'utf8');
-    const front = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-    if (front !== undefined && !/^approval\s*:/m.test(front)) pending.push({ file, text });
+    // The strict reader decides (the loader's own): an own `approval` key means "recorded".
+    if (!hasApprovalRecord(text)) pending.push({ file, text });
   }
   if (pending.length === 0) return [];
 
-  // Every number ever written on this branch's history or present now: never reused.
-  const history = await git(opts.cwd, ['log', '-p', '--format=', '--', `${content}/accounts`]);
-  const used = new Set([...findApprovalNumbers(history), ...pending.flatMap((p) => findApprovalNumbers(p.text))]);
+  // Every number ever recorded on the branch: parsed `approval.number` values of every version
+  // of every filing on its first-parent history (what the branch really held; a PR's own
+  // intermediate commits and any text outside the frontmatter do not count), plus those now.
+  const used = new Set([...(await historicApprovalNumbers(opts.cwd, content)), ...pending.map((p) => parsedApprovalNumber(p.text)).filter((n): n is string => !!n)]);
 
   // Merge order: the last first-parent commit (the merge) that changed each file.
   const info = await Promise.all(
@@ -105,10 +146,12 @@ async function recordOnce(opts: ApproveOptions): Promise<ApprovalDone[]> {
         pr = prs.find((x) => x.mergedAt)?.number ?? prs[0]?.number;
       }
       const date = when ? beijingDate(new Date(when)) : beijingDate(new Date());
-      return { ...p, when, date, pr };
+      return { ...p, sha, when, date, pr };
     }),
   );
-  info.sort((a, b) => a.when.localeCompare(b.when) || a.file.localeCompare(b.file));
+  // Merge order: position on the first-parent history (oldest first), then time, then name.
+  const order = new Map((await git(opts.cwd, ['rev-list', '--first-parent', 'HEAD'])).split('\n').filter(Boolean).reverse().map((sha, i) => [sha, i]));
+  info.sort((a, b) => (order.get(a.sha) ?? 0) - (order.get(b.sha) ?? 0) || a.when.localeCompare(b.when) || a.file.localeCompare(b.file));
 
   const done: ApprovalDone[] = [];
   for (const p of info) {
@@ -120,7 +163,7 @@ async function recordOnce(opts: ApproveOptions): Promise<ApprovalDone[]> {
   }
   await git(opts.cwd, ['add', '--', ...done.map((d) => d.file)]);
   const message = [`登记审批号：${done.map((d) => d.number).join('、')}`, '', ...done.map((d) => `${d.number} ${d.file}${d.pr ? `（#${d.pr}）` : ''}`)].join('\n');
-  await git(opts.cwd, [...BOT, 'commit', '--quiet', '-m', message]);
+  await git(opts.cwd, [...botIdentity(), 'commit', '--quiet', '-m', message]);
   return done;
 }
 

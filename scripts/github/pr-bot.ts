@@ -5,6 +5,7 @@
  * list from the API), never from the report.
  */
 import { reviewersOfUnit, officeOwners } from '../../src/domain/codeowners.ts';
+import { decideOfficeApproval } from '../../src/domain/office-approval.ts';
 import type { Registry } from '../../src/domain/registry.ts';
 import {
   CHANGE_KIND_LABELS,
@@ -19,6 +20,7 @@ import {
 import {
   findPullRequestByHeadSha,
   listPullRequestFiles,
+  listReviewers,
   requestOwnerReviews,
   syncLabels,
   upsertMarkedComment,
@@ -43,7 +45,7 @@ export interface PrBotResult {
   pr?: number;
   comment?: 'created' | 'updated' | 'unchanged';
   labels?: { added: string[]; removed: string[] };
-  reviewers?: { users: string[]; teams: string[] };
+  reviewers?: { users: string[]; teams: string[]; refused: string[] };
   reportAccepted: boolean;
 }
 
@@ -76,20 +78,21 @@ export async function runPrBot(client: GitHubClient, repo: RepoRef, input: PrBot
   const changes = (report?.changes ?? []).filter((c) => fileSet.has(c.file));
   const units = [...new Set(files.map((f) => owningUnit(f, [reg])).filter((u): u is string => !!u && reg.units.some((x) => x.data.id === u)))].sort();
   const office = officeOwners(reg);
-  const approvers: Approver[] = [];
-  for (const u of units) {
-    // The unit, then its supervising units up the parent chain (class → college, club → 校团委).
-    const seen = new Set<string>();
-    let cur = reg.units.find((x) => x.data.id === u);
-    let role: Approver['role'] = 'unit';
-    while (cur && !seen.has(cur.data.id)) {
-      seen.add(cur.data.id);
-      if (!approvers.some((a) => a.unit === cur!.data.id)) approvers.push({ unit: cur.data.id, unitName: cur.data.name, owners: cur.data.owners, role });
-      role = 'parent';
-      const parent = cur.data.parent;
-      cur = parent ? reg.units.find((x) => x.data.id === parent) : undefined;
-    }
-  }
+  // Who must approve: the same decision the required check makes (tier's approvers: the unit, or
+  // for tier 3 its supervising unit), so the comment never promises an approval that does not count.
+  const tierOf = (f: string) => changes.find((c) => c.file === f)?.tier ?? reg.accounts.find((a) => a.file === f)?.data.tier;
+  const decision = decideOfficeApproval({
+    registry: reg,
+    files: files.map((f) => ({ path: prefix + f, ...(tierOf(f) ? { tiers: [tierOf(f)!] } : {}) })),
+    author: pr.author,
+    headSha: pr.headSha,
+    reviews: [],
+    isOwner: () => false,
+    contentPrefix: input.contentPrefix,
+  });
+  const approvers: Approver[] = decision.required
+    .filter((r) => r.role !== 'office')
+    .map((r) => ({ unit: '', unitName: /（([^（）]+)）$/.exec(r.label)?.[1] ?? r.label, owners: r.owners, role: r.role === 'parent' ? 'parent' : 'unit' }));
   const chainOwners = units.flatMap((u) => reviewersOfUnit(reg, u));
 
   const body = report
@@ -109,10 +112,11 @@ export async function runPrBot(client: GitHubClient, repo: RepoRef, input: PrBot
   if (files.length && report && changes.length === 0) desired.add(CHANGE_KIND_LABELS.other);
   const labels = await syncLabels(client, repo, pr.number, pr.labels, [...desired].sort(), MANAGED_LABEL_PREFIXES);
 
-  // Reviews: the unit owners (and supervising units); the office when a unit has none.
+  // Reviews: the unit owners (and supervising units) who are users; teams, and the office, are
+  // requested by CODEOWNERS (a workflow token cannot request teams).
   const officeSet = new Set(office.map((o) => o.toLowerCase()));
   let owners = chainOwners.filter((o) => !officeSet.has(o.toLowerCase()));
   if (owners.length === 0) owners = office;
-  const reviewers = await requestOwnerReviews(client, repo, pr, [...new Set(owners)]);
+  const reviewers = await requestOwnerReviews(client, repo, pr, [...new Set(owners)], await listReviewers(client, repo, pr.number));
   return { pr: pr.number, comment, labels, reviewers, reportAccepted: !!report };
 }

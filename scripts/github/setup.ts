@@ -4,7 +4,9 @@
  * from the units' owners. `planRepoSetup` is pure; `applyRepoSetup` writes through the adapter.
  */
 import { renderCodeowners } from '../../src/domain/codeowners.ts';
+import { OFFICE_APPROVAL_CHECK } from '../../src/domain/office-approval.ts';
 import { DEADLINE_LABEL } from '../../src/domain/deadline-issues.ts';
+import { ISSUE_LABELS } from '../../src/domain/issue-form.ts';
 import { CHANGE_KIND_LABELS, tierLabel, unitLabel } from '../../src/domain/pr-report.ts';
 import type { Registry } from '../../src/domain/registry.ts';
 import { ensureLabel, listLabels, upsertRuleset, type LabelSpec, type RulesetSpec } from './api.ts';
@@ -12,7 +14,12 @@ import type { GitHubClient, RepoRef } from './client.ts';
 
 /** The name of the required status check: the validate workflow's job name. */
 export const REQUIRED_CHECK = '登记检查';
-/** The GitHub Actions app, allowed to push the approval commit to the default branch. */
+/**
+ * The GitHub Actions app. It is never a bypass actor: GitHub rejects it on rulesets of repositories
+ * outside its owner ("Actor GitHub Actions integration must be part of the ruleset source or owner
+ * organization", 422; e.g. projectbluefin/lab#435, leynier/alera#489), and where accepted any
+ * workflow on any branch could push to main. It is named only as the source of the validate job's check.
+ */
 export const GITHUB_ACTIONS_APP_ID = 15368;
 export const RULESET_NAME = '备案审核：保护默认分支';
 
@@ -25,21 +32,24 @@ export function plannedLabels(reg: Pick<Registry, 'policy' | 'units'>): LabelSpe
     ...tiers.map((t) => ({ name: tierLabel(t.level, () => t.name), color: 'c5def5', description: t.description.slice(0, 100) })),
     ...[...reg.units].sort((a, b) => a.data.id.localeCompare(b.data.id)).map((u) => ({ name: unitLabel(u.data.id), color: 'ededed', description: u.data.name.slice(0, 100) })),
     { name: DEADLINE_LABEL, color: 'd93f0b', description: '备案事项逾期，由每日任务自动维护' },
-    { name: '备案表', color: '0e8a16', description: '通过 Issue 表单提交的新开备案' },
-    { name: '变更停办', color: 'fbca04', description: '通过 Issue 表单报告的变更或停办' },
-    { name: '仿冒举报', color: 'b60205', description: '举报仿冒学校或单位名义的账号' },
+    ...Object.values(ISSUE_LABELS).map((l) => ({ ...l })),
   ];
 }
 
-/** The ruleset on the default branch. */
-export function plannedRuleset(): RulesetSpec {
+/**
+ * The ruleset on the default branch. `appId` is the registry bot App's id: the only bypass actor
+ * (it pushes the approval records, from a job in the main-only environment) and the only source
+ * the office-approval check is accepted from (`integration_id`: "the optional integration ID that
+ * this status check must originate from", REST rulesets, required_status_checks).
+ */
+export function plannedRuleset(appId: number): RulesetSpec {
   return {
     name: RULESET_NAME,
     target: 'branch',
     enforcement: 'active',
     conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } },
-    // Only the approval job pushes directly (it records approval numbers after a merge).
-    bypass_actors: [{ actor_id: GITHUB_ACTIONS_APP_ID, actor_type: 'Integration', bypass_mode: 'always' }],
+    // Only the registry bot App pushes directly (the approval records after a merge).
+    bypass_actors: [{ actor_id: appId, actor_type: 'Integration', bypass_mode: 'always' }],
     rules: [
       { type: 'deletion' },
       { type: 'non_fast_forward' },
@@ -55,7 +65,13 @@ export function plannedRuleset(): RulesetSpec {
       },
       {
         type: 'required_status_checks',
-        parameters: { strict_required_status_checks_policy: false, required_status_checks: [{ context: REQUIRED_CHECK }] },
+        parameters: {
+          strict_required_status_checks_policy: false,
+          required_status_checks: [
+            { context: REQUIRED_CHECK, integration_id: GITHUB_ACTIONS_APP_ID },
+            { context: OFFICE_APPROVAL_CHECK, integration_id: appId },
+          ],
+        },
       },
     ],
   };
@@ -68,8 +84,8 @@ export interface RepoSetupPlan {
 }
 
 /** Everything setup would write, from the registry alone. */
-export function planRepoSetup(reg: Pick<Registry, 'policy' | 'units'>): RepoSetupPlan {
-  return { labels: plannedLabels(reg), ruleset: plannedRuleset(), codeowners: renderCodeowners(reg) };
+export function planRepoSetup(reg: Pick<Registry, 'policy' | 'units'>, appId = 0): RepoSetupPlan {
+  return { labels: plannedLabels(reg), ruleset: plannedRuleset(appId), codeowners: renderCodeowners(reg) };
 }
 
 /** Creates or updates the labels and the ruleset; returns a line per change. */

@@ -6,6 +6,7 @@
  */
 
 import { DEFAULT_RULE, OBLIGATION_KIND_LABELS, type Obligation } from './obligations.ts';
+import { escapeMarkdown } from './pr-report.ts';
 
 /** The fields of an obligation this module reads. */
 export type ObligationLike = Pick<Obligation, 'kind' | 'unit' | 'account' | 'group' | 'due' | 'state' | 'rule' | 'filed'>;
@@ -30,6 +31,8 @@ export interface UnitIssue {
   unit: string;
   title: string;
   body: string;
+  /** The unit's registered owners (`@user`, `@org/team`), mentioned in the body; users are also assigned where the token can. */
+  owners?: string[];
 }
 
 /** The issue for each unit with overdue obligations, sorted by unit. */
@@ -38,10 +41,12 @@ export function renderDeadlineIssues(
   unitName: (unit: string) => string,
   accountName: (account: string) => string | undefined,
   officeName: string,
+  ownersOf: (unit: string) => readonly string[] = () => [],
 ): UnitIssue[] {
   const byUnit = new Map<string, ObligationLike[]>();
   for (const o of obligations.filter(isOverdue)) byUnit.set(o.unit, [...(byUnit.get(o.unit) ?? []), o]);
   return [...byUnit.keys()].sort().map((unit) => {
+    const owners = ownersOf(unit).filter((o) => /^@[A-Za-z0-9-]+(\/[A-Za-z0-9_.-]+)?$/.test(o));
     const items = byUnit.get(unit)!.sort((a, b) => a.due.localeCompare(b.due) || String(a.account ?? a.group ?? '').localeCompare(String(b.account ?? b.group ?? '')) || a.kind.localeCompare(b.kind));
     const lines = [
       MARKER(unit),
@@ -50,16 +55,19 @@ export function renderDeadlineIssues(
       '| 对象 | 事项 | 截止日期 | 依据 |',
       '|---|---|---|---|',
       ...items.map((o) => {
-        const name = o.account ? accountName(o.account)?.replace(/[|\\`<>\r\n]/g, ' ') : undefined;
-        const what = o.account ? `账号 \`${o.account}\`${name ? ` ${name}` : ''}` : o.group ? `工作群 \`${o.group}\`` : '本单位';
+        // Account names are the units' text: escaped so they make no mention, link or markup.
+        const name = o.account ? accountName(o.account) : undefined;
+        const what = o.account ? `账号 \`${o.account}\`${name ? ` ${escapeMarkdown(name)}` : ''}` : o.group ? `工作群 \`${o.group}\`` : '本单位';
         return `| ${what} | ${OBLIGATION_KIND_LABELS[o.kind]} | ${o.due} | ${o.rule === DEFAULT_RULE ? '登记系统默认期限' : o.rule.replace(/[|\r\n]/g, ' ')} |`;
       }),
       '',
+      // Owners come from units/ (the office's file), valid GitHub handles: mentioned on purpose.
+      ...(owners.length ? [`请本单位登记负责人 ${owners.join(' ')} 处理。`, ''] : []),
       `补报后本提醒会自动更新；全部完成后自动关闭。如有疑问请联系${officeName}。`,
       '',
       '<sub>此 Issue 由登记系统每日自动生成，请勿手工修改正文。</sub>',
     ];
-    return { unit, title: `【逾期提醒】${unitName(unit)}：${items.length} 项备案事项逾期`, body: lines.join('\n') };
+    return { unit, title: `【逾期提醒】${unitName(unit)}：${items.length} 项备案事项逾期`, body: lines.join('\n'), ...(owners.length ? { owners } : {}) };
   });
 }
 

@@ -4,8 +4,23 @@
  * writes the account filing it describes. Pure: body text and a date in, a filing out; the caller
  * validates the filing with the same loader as every other filing.
  */
-import { stringify } from 'yaml';
+import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { PLATFORMS } from './platforms.ts';
+
+/**
+ * The one table of labels the issue forms apply, `setup:repo` creates and the workflows read
+ * (a form naming a label setup never created would lose it: GitHub drops unknown form labels).
+ */
+export const ISSUE_LABELS = {
+  /** file-account.yml: becomes a PR (issue-ops workflow). */
+  filing: { name: '备案表', color: '0e8a16', description: '通过 Issue 表单提交的新开备案' },
+  /** report-change.yml */
+  change: { name: '变更停办', color: 'fbca04', description: '通过 Issue 表单报告的变更或停办' },
+  /** annual-review.yml: 年审材料 entered by the office (the result is the office's to write). */
+  review: { name: '年审材料', color: '5319e7', description: '通过 Issue 表单报送的年审材料' },
+  /** report-impersonation.yml (and the verify page's report link: REPORT_LABEL in verify/report.ts) */
+  impostor: { name: '冒用举报', color: 'b60205', description: '举报仿冒学校或单位名义的账号' },
+} as const;
 
 /** The form's field labels, exactly as the issue template writes them. */
 export const FORM_LABELS = {
@@ -26,11 +41,21 @@ export const FORM_LABELS = {
   adminName: '管理员姓名',
   adminMobile: '管理员手机号码',
   adminEmail: '管理员电子邮箱',
+  admin2Name: '第二管理员姓名',
+  admin2Mobile: '第二管理员手机号码',
+  admin2Email: '第二管理员电子邮箱',
+  contentScope: '发布内容范围',
+  reason: '申请理由',
+  verification: '认证情况',
+  verificationSubject: '认证主体',
+  leaderName: '分管领导姓名',
+  leaderTitle: '分管领导职务',
+  leaderMobile: '分管领导手机号码',
 } as const;
 export type FormField = keyof typeof FORM_LABELS;
 
 /** Fields that carry private contact details: removed from the issue once filed. */
-export const PRIVATE_FIELDS: FormField[] = ['headMobile', 'headOffice', 'adminMobile', 'adminEmail'];
+export const PRIVATE_FIELDS: FormField[] = ['headMobile', 'headOffice', 'adminMobile', 'adminEmail', 'admin2Mobile', 'admin2Email', 'leaderMobile'];
 
 const NO_RESPONSE = '_No response_';
 
@@ -58,6 +83,29 @@ export type FormResult =
   | { ok: true; unit: string; id: string; path: string; text: string }
   | { ok: false; problems: FormProblem[] };
 
+/**
+ * A date typed the way people type them (2026年12月5日, 2026/12/5, 2026.12.5, 2026-12-5) as
+ * YYYY-MM-DD; anything else is returned trimmed for the loader to report.
+ */
+export function normalizeFormDate(answer: string | undefined): string | undefined {
+  if (answer === undefined) return undefined;
+  const t = answer.trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const m = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$/.exec(t);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : t;
+}
+
+/** A phone typed with spaces, dashes or a +86 prefix: mobiles as 11 digits, landlines as 区号-号码. */
+export function normalizeFormPhone(answer: string | undefined): string | undefined {
+  if (answer === undefined) return undefined;
+  const t = answer.trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const digits = t.replace(/^\+?86[\s-]*/, '').replace(/[\s\-－—()（）]/g, '');
+  if (/^1\d{10}$/.test(digits)) return digits;
+  // Landlines: 区号 010 and 02x have three digits, the others four.
+  const m = /^(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})$/.exec(digits);
+  if (m) return `${m[1]}-${m[2]}`;
+  return t;
+}
+
 /** The value of a dropdown answer such as `微信公众号（wechat-mp）`: the id in the last brackets. */
 export function dropdownValue(answer: string | undefined): string | undefined {
   if (!answer) return undefined;
@@ -71,12 +119,14 @@ export function dropdownValue(answer: string | undefined): string | undefined {
  */
 export function filingFromIssueForm(body: string, today: string): FormResult {
   const a = parseIssueForm(body);
+  for (const f of ['plannedOpening', 'opened'] as const) if (a[f]) a[f] = normalizeFormDate(a[f]);
+  for (const f of ['headMobile', 'headOffice', 'adminMobile', 'admin2Mobile', 'leaderMobile'] as const) if (a[f]) a[f] = normalizeFormPhone(a[f]);
   const problems: FormProblem[] = [];
   const need = (f: FormField) => {
     if (!a[f]) problems.push({ field: FORM_LABELS[f], message: '必填' });
     return a[f] ?? '';
   };
-  const unit = need('unit').toLowerCase();
+  const unit = (dropdownValue(need('unit')) ?? '').toLowerCase();
   const id = need('id').toLowerCase();
   for (const [f, v] of [['unit', unit], ['id', id]] as const)
     if (v && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)) problems.push({ field: FORM_LABELS[f], message: '只能使用小写英文字母、数字和连字符 -' });
@@ -95,6 +145,10 @@ export function filingFromIssueForm(body: string, today: string): FormResult {
   if (filing === 'backfill') need('opened');
   if (!a.headMobile && !a.headOffice) problems.push({ field: FORM_LABELS.headMobile, message: '手机号码和办公电话至少填写一项' });
   if (!a.adminMobile) problems.push({ field: FORM_LABELS.adminMobile, message: '必填' });
+  if (a.admin2Name && !a.admin2Mobile) problems.push({ field: FORM_LABELS.admin2Mobile, message: '填写第二管理员时必填' });
+  if (a.leaderName && !a.leaderMobile) problems.push({ field: FORM_LABELS.leaderMobile, message: '填写分管领导时必填' });
+  const verification = dropdownValue(a.verification);
+  if (verification && !['none', 'pending', 'verified'].includes(verification)) problems.push({ field: FORM_LABELS.verification, message: '请从列表中选择' });
   if (problems.length) return { ok: false, problems };
 
   const person = (p: Record<string, string | undefined>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v));
@@ -108,10 +162,14 @@ export function filingFromIssueForm(body: string, today: string): FormResult {
     status: filing === 'new' ? 'applied' : 'active',
     filing,
     purpose,
+    ...(a.contentScope ? { contentScope: a.contentScope } : {}),
+    ...(a.reason ? { reason: a.reason } : {}),
+    ...(verification ? { verification: { status: verification, ...(a.verificationSubject ? { subject: a.verificationSubject } : {}) } } : {}),
     dates: filing === 'new' ? { applied: today, plannedOpening: a.plannedOpening } : { opened: a.opened },
     contacts: {
       head: person({ name: headName, title: a.headTitle, officePhone: a.headOffice, mobile: a.headMobile }),
-      admins: [person({ name: adminName, mobile: a.adminMobile, email: a.adminEmail })],
+      ...(a.leaderName ? { leader: person({ name: a.leaderName, title: a.leaderTitle, mobile: a.leaderMobile }) } : {}),
+      admins: [person({ name: adminName, mobile: a.adminMobile, email: a.adminEmail }), ...(a.admin2Name ? [person({ name: a.admin2Name, mobile: a.admin2Mobile, email: a.admin2Email })] : [])],
     },
   };
   // Dates and phone numbers stay quoted strings, as the strict loader requires.
@@ -125,4 +183,34 @@ export function redactIssueForm(body: string): string {
   return body.replace(/^###[ \t]+(.+)\r?\n([\s\S]*?)(?=^###[ \t]|(?![\s\S]))/gm, (all, label: string, value: string) =>
     privateLabels.has(label.trim()) && value.trim() && value.trim() !== NO_RESPONSE ? `### ${label.trim()}\n\n（已写入备案文件，已从本 Issue 删除）\n\n` : all,
   );
+}
+
+/** The unit dropdown's options: `名称（id）` for every active unit, sorted by id (read back by dropdownValue). */
+export function unitOptions(units: ReadonlyArray<{ data: { id: string; name: string; status?: string } }>): string[] {
+  return [...units]
+    .filter((u) => (u.data.status ?? 'active') === 'active')
+    .sort((a, b) => a.data.id.localeCompare(b.data.id))
+    .map((u) => `${u.data.name.replace(/[（）()\r\n]/g, ' ').trim()}（${u.data.id}）`);
+}
+
+/**
+ * The "file an account" template with its unit field as a dropdown of `options` (generated by
+ * setup:repo from content/units/; a test and `setup:repo --check` fail when it is stale). Other
+ * bytes of the template are kept as the yaml library writes them.
+ */
+export function withUnitDropdown(template: string, options: string[]): string {
+  const doc = parseDocument(template);
+  const body = doc.get('body', true);
+  if (!isSeq(body)) return template;
+  for (const item of body.items) {
+    if (!isMap(item) || item.get('id') !== 'unit') continue;
+    item.set('type', 'dropdown');
+    const attrs = item.get('attributes', true);
+    if (isMap(attrs)) {
+      attrs.set('description', '请选择本单位（只能为本单位备案）。列表由登记系统根据 content/units/ 自动生成。');
+      attrs.delete('placeholder');
+      attrs.set('options', doc.createNode(options));
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
 }

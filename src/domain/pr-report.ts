@@ -130,7 +130,7 @@ const DELETE_HINT: Record<string, string> = {
  * read from the base, so a PR cannot make itself owner) or of the office; it does not set or alter
  * approval fields; it deletes no filing; it does not reopen a closed account.
  */
-export function checkPrRules(changes: FileChange[], base: Registry, head: Registry, author: PrAuthor, raw?: RawApprovals): { violations: Problem[]; notices: Problem[] } {
+export function checkPrRules(changes: FileChange[], base: Registry, head: Registry, author: PrAuthor, raw?: RawApprovals, prDate?: string): { violations: Problem[]; notices: Problem[] } {
   const violations: Problem[] = [];
   const notices: Problem[] = [];
   const v = (file: string, code: string, message: string) => violations.push({ file, line: 1, column: 1, field: '', code, message });
@@ -162,7 +162,39 @@ export function checkPrRules(changes: FileChange[], base: Registry, head: Regist
         v(c.path, 'pr/revived', '已停办的账号不能恢复运营：重新开设请另行提交新的备案文件（新的账号编号），原文件保持“已停办”');
     }
 
-    if (author.trusted || author.office || isOwner(office)) continue;
+    // Evidence of timeliness and the office's verdicts are not the unit's to write: a report date
+    // (history[].reported) or an application date (dates.applied) earlier than the PR's own date,
+    // and a review's result, count only when the office writes them (rulebooks: 宣传部意见 is the
+    // office's; lateness is measured to when the office was told, i.e. the PR).
+    if (!author.office && !isOwner(office) && c.status !== 'removed') {
+      if (top === 'accounts') {
+        const before = base.accounts.find((a) => a.file === c.path)?.data;
+        const after = head.accounts.find((a) => a.file === c.path)?.data;
+        if (after && prDate) {
+          const seen = new Set((before?.history ?? []).map((h) => JSON.stringify(h)));
+          for (const h of after.history ?? [])
+            if (h.reported && !seen.has(JSON.stringify(h)) && h.reported < prDate)
+              v(c.path, 'pr/backdated-report', `报备日期 reported（${h.reported}）早于本次提交的日期（${prDate}）：报备日期以提交合并请求的日期为准，请删除 reported 字段`);
+          const applied = after.dates.applied;
+          if (applied && applied !== before?.dates.applied && applied < prDate)
+            v(c.path, 'pr/backdated-applied', `申请时间 dates.applied（${applied}）早于本次提交的日期（${prDate}）：申请时间以提交合并请求的日期为准，请改为 ${prDate}`);
+        }
+      }
+      if (top === 'reviews' && c.path.endsWith('.yaml')) {
+        const before = base.reviews.find((r) => r.file === c.path)?.data.result;
+        const after = head.reviews.find((r) => r.file === c.path)?.data.result;
+        const changed = before ? JSON.stringify(before) !== JSON.stringify(after) : !!after && (after.outcome !== 'pending' || after.date !== undefined || after.note !== undefined);
+        if (changed) v(c.path, 'pr/review-result', '年审结果 result 由归口管理部门填写：单位提交年审材料时请保持 result 为 outcome: pending');
+      }
+    }
+
+    if (author.office || isOwner(office)) continue;
+    if (author.trusted) {
+      // Automation files on someone's behalf: ownership is judged by the required check
+      // 归口管理部门审核 against the issue's author, never trusted here.
+      notices.push({ file: c.path, line: 1, column: 1, field: '', code: 'pr/owner-deferred', message: '由登记系统代为提交：提交人是否为本单位登记负责人，由“归口管理部门审核”检查按备案表 Issue 的提交人核实' });
+      continue;
+    }
     const unit = owningUnit(c.path, [base, head]);
     const known = unit ? base.units.find((u) => u.data.id === unit) : undefined;
     if (!unit || !known) {
@@ -171,7 +203,7 @@ export function checkPrRules(changes: FileChange[], base: Registry, head: Regist
     }
     const owners = reviewersOfUnit(base, unit);
     if (isOwner(owners)) continue;
-    if (unverifiable(owners)) notices.push({ file: c.path, line: 1, column: 1, field: '', code: 'pr/owner-unverified', message: `无法确认提交人是否属于单位 ${unit} 的负责团队，须由该单位负责人审核确认` });
+    if (unverifiable(owners)) notices.push({ file: c.path, line: 1, column: 1, field: '', code: 'pr/owner-unverified', message: `本检查无法读取团队成员：提交人是否属于单位 ${unit} 的负责团队，由必需检查“归口管理部门审核”通过 GitHub 接口核实（不属于则不能合并）` });
     else v(c.path, 'pr/not-owner', `提交人不是单位 ${unit} 的登记负责人（units/${unit}.yaml 的 owners），只能为本单位备案`);
   }
   return { violations, notices };
@@ -298,7 +330,8 @@ export function renderPrComment(report: PrReport, ctx: CommentContext): string {
     const others = a.owners.filter((o) => !ctx.officeOwners.some((x) => x.toLowerCase() === o.toLowerCase()));
     lines.push(`- ${e(a.unitName)}（${a.role === 'parent' ? '上级单位意见' : '主办单位意见'}）：${others.length ? others.map((o) => `\`${o}\``).join('、') : '尚未登记负责账号，由归口管理部门代为审核'}`);
   }
-  lines.push(`- ${e(ctx.officeName)}（归口管理部门意见，合并即批准）：${ctx.officeOwners.length ? ctx.officeOwners.map((o) => `\`${o}\``).join('、') : '见 CODEOWNERS'}`);
+  lines.push(`- ${e(ctx.officeName)}（归口管理部门意见）：${ctx.officeOwners.length ? ctx.officeOwners.map((o) => `\`${o}\``).join('、') : '见 CODEOWNERS'}`);
+  lines.push('', '以上审核须针对最新提交、且不能由提交人本人批准；齐全后必需检查“归口管理部门审核”通过，方可合并。');
   lines.push('');
   lines.push('<sub>此评论由登记系统自动生成并随每次提交更新。联系方式等个人信息不会出现在评论中。' + (ctx.runUrl ? `[查看检查记录](${ctx.runUrl})` : '') + '</sub>');
   return lines.join('\n');

@@ -101,6 +101,20 @@ export const PolicySchema = z.strictObject({
       unit: titled(IdSchema.optional(), '归口管理部门单位编号'),
       /** Public email for reporting impostor accounts (举报邮箱), for people without GitHub. */
       reportEmail: titled(EmailSchema.optional(), '举报邮箱'),
+      /**
+       * Optional group-robot notifier for overdue lists (企业微信 or 钉钉 群机器人): the names of the
+       * repository secrets holding the webhook address (and 钉钉's 加签 secret), never the values.
+       */
+      notify: titled(
+        z
+          .strictObject({
+            kind: titled(z.enum(['wecom', 'dingtalk'], { message: '通知渠道应为 wecom（企业微信）或 dingtalk（钉钉）' }), '通知渠道'),
+            urlSecret: titled(z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, { message: '请填写保存机器人地址的仓库机密名称（大写字母、数字、下划线）' }), '机器人地址机密'),
+            signSecret: titled(z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/).optional(), '加签密钥机密'),
+          })
+          .optional(),
+        '群机器人通知',
+      ),
     }),
     '归口管理部门',
   ),
