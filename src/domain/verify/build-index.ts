@@ -32,6 +32,11 @@ function accountEntry(a: PublicAccount): IndexEntry {
   const e: IndexEntry = { t: 'a', id: a.id, name: a.name, platform: a.platform, platformLabel: a.platformLabel, unit: a.unit, unitName: a.unitName, status };
   if (a.dates.closed && status === 'closed') e.closed = a.dates.closed;
   if (status === 'suspended' && a.stateReason) e.reason = a.stateReason;
+  // 年审逾期 (still official): the same state and reason the site shows.
+  if (a.state === 'overdue' && a.status !== 'closed') {
+    e.label = a.stateLabel;
+    if (a.stateReason) e.reason = a.stateReason;
+  }
   return e;
 }
 

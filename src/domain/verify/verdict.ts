@@ -95,7 +95,7 @@ function entryAdvice(e: IndexEntry, imitated: IndexEntry | null): string {
   const who = `${e.unitName ?? ''}备案的${e.platformLabel}账号“${e.name}”`;
   switch (e.status) {
     case 'active':
-      return `这是${who}，正常运营。`;
+      return e.label ? `这是${who}，仍是备案账号，但目前${e.label}${e.reason ? `（${e.reason}）` : ''}。` : `这是${who}，正常运营。`;
     case 'suspended':
       return `这是${who}，但目前暂停运行${e.reason ? `（${e.reason}）` : ''}：按管理办法不得继续运行，请暂勿将其发布的内容视为学校的正式信息。`;
     case 'applied':
