@@ -218,7 +218,8 @@ async function sameFiling(root: string, p: PlannedFiling, current: string): Prom
   const { parseFile } = await import('../src/domain/filing.ts');
   const a = parseFile(p.file, current);
   const b = parseFile(p.file, p.text);
-  return !!a.parsed && !!b.parsed && JSON.stringify(a.parsed.filing.data) === JSON.stringify(b.parsed.filing.data);
+  const data = (r: typeof a) => (r.parsed && 'data' in r.parsed.filing ? JSON.stringify(r.parsed.filing.data) : undefined);
+  return data(a) !== undefined && data(a) === data(b);
 }
 
 await run(main);
