@@ -179,11 +179,22 @@ interface ReviewStatus {
  * account of a reviewed tier that opened before the cycle's window, from the policy's
  * publication year on; a later passed review clears earlier failures and gaps.
  */
+/**
+ * True when `account` owes the annual review of `year`: a live account of a reviewed tier that
+ * opened before the cycle's window, from the policy's publication year on (the review campaign
+ * lists exactly these).
+ */
+export function owesReview(account: Account, policy: Policy, year: number): boolean {
+  const ar = policy.annualReview;
+  if (!ar.required || !ar.tiers.includes(account.tier) || account.status !== 'active' || !account.dates.opened) return false;
+  const from = policy.document.published ? Number(policy.document.published.slice(0, 4)) : -Infinity;
+  return year >= from && account.dates.opened < reviewCycle(policy, year).opens;
+}
+
 function reviewStatuses(account: Account, reviews: readonly ReviewLike[], policy: Policy, today: string): ReviewStatus[] {
   const ar = policy.annualReview;
   if (!ar.required || !ar.tiers.includes(account.tier) || account.status !== 'active' || !account.dates.opened) return [];
   const current = currentReviewYear(policy, today);
-  const from = policy.document.published ? Number(policy.document.published.slice(0, 4)) : -Infinity;
   // Seen from `today`: a review submitted after today is not filed yet, and a result dated after
   // today is not known yet (the same rule `met` applies to every filing), so the site, the
   // verifier and the deadlines read one state.
@@ -192,8 +203,8 @@ function reviewStatuses(account: Account, reviews: readonly ReviewLike[], policy
     .map((r) => (r.result.outcome !== 'pending' && r.result.date !== undefined && r.result.date > today ? { ...r, result: { outcome: 'pending' as const } } : r));
   const out: ReviewStatus[] = [];
   for (const year of [current - 1, current]) {
+    if (!owesReview(account, policy, year)) continue;
     const c = reviewCycle(policy, year);
-    if (year < from || account.dates.opened >= c.opens) continue;
     out.push({ ...c, review: mine.find((r) => r.year === year) });
   }
   // A passed review clears every earlier cycle.
