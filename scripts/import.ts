@@ -14,10 +14,9 @@ import { parse as parseYaml } from 'yaml';
 import { columnForField, importLedger, type ImportProblem, type InputSheet, type PlannedFiling } from '../src/domain/ledger-import.ts';
 import type { Cell } from '../src/domain/ledger.ts';
 import { loadRegistry } from '../src/registry/load.ts';
-import { EXIT, REGISTRY_OPTIONS, UsageError, parseCli, resolveContentDir, run } from './lib/cli.ts';
-import { beijingDate } from '../src/domain/dates.ts';
+import { EXIT, REGISTRY_OPTIONS, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
 
-const USAGE = `用法：npm run import -- [--content 文件夹] 台账.xlsx|台账.csv [--map 表头对照.yaml] [--dry-run] [--overwrite] [--json]
+const USAGE = `用法：npm run import -- [--content 文件夹] 台账.xlsx|台账.csv [--map 表头对照.yaml] [--dry-run] [--overwrite] [--json] [--today YYYY-MM-DD]
   --content    登记数据文件夹（默认 content）
   --map        表头对照文件（YAML：表头: 字段，如 "联系人手机: contacts.head.mobile"）
   --dry-run    只列出将要写入的文件，不写入
@@ -127,7 +126,7 @@ async function main(): Promise<number> {
     throw new UsageError(`无法读取 ${path.basename(file)}：不是有效的 .xlsx 文件（${e.message.split('\n')[0]}）`);
   });
 
-  const today = beijingDate(new Date());
+  const today = resolveToday(values.today);
   const { registry } = await loadRegistry(root, { today });
   if (!registry.policy) {
     console.error('无法导入：管理办法配置文件 policy.yaml 缺失或有错误，请先运行 npm run validate。');

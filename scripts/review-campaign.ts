@@ -6,10 +6,10 @@
  * makes no write call. Pinning the summary is GraphQL-only and left to the office (the body says so).
  * Run: GITHUB_TOKEN=… GITHUB_REPOSITORY=owner/repo npm run issues:review-campaign -- [--content DIR] [--today YYYY-MM-DD] [--dry-run]
  */
-import { CAMPAIGN_LABEL, planCampaignIssues, renderCampaignIssues, reviewCampaign, type CampaignAction, type CampaignIssue } from '../src/domain/review-campaign.ts';
+import { CAMPAIGN_LABEL, campaignIssueKey, planCampaignIssues, reminderComment, renderCampaignIssues, reviewCampaign, type CampaignAction, type CampaignIssue } from '../src/domain/review-campaign.ts';
 import { DEFAULT_RULE } from '../src/domain/obligations.ts';
 import { loadRegistry } from '../src/registry/load.ts';
-import { closeIssue, createIssue, ensureLabel, listLabels, listOpenIssues, updateIssue } from './github/api.ts';
+import { closeIssue, createIssue, ensureLabel, listLabels, listOpenIssues, updateIssue, upsertMarkedComment } from './github/api.ts';
 import { clientFromEnv, runWithGitHub, type GitHubClient, type RepoRef } from './github/client.ts';
 import { parseCli, resolveContentDir, resolveToday } from './lib/cli.ts';
 
@@ -25,10 +25,21 @@ export async function syncCampaignIssues(client: GitHubClient, repo: RepoRef, de
   });
   const actions = planCampaignIssues(existing, desired, year);
   if (actions.some((a) => a.type === 'create')) await ensureLabel(client, repo, await listLabels(client, repo), CAMPAIGN_LABEL_SPEC);
+  const numbers = new Map<string, number>();
+  for (const i of [...existing].sort((a, b) => b.number - a.number)) {
+    const k = campaignIssueKey(i.body);
+    if (k?.year === year) numbers.set(k.key, i.number);
+  }
   for (const a of actions) {
-    if (a.type === 'create') await createIssue(client, repo, { title: a.title, body: a.body, labels: [CAMPAIGN_LABEL] });
+    if (a.type === 'create') numbers.set(a.key, await createIssue(client, repo, { title: a.title, body: a.body, labels: [CAMPAIGN_LABEL] }));
     else if (a.type === 'update') await updateIssue(client, repo, a.number, { title: a.title, body: a.body });
     else await closeIssue(client, repo, a.number);
+  }
+  // The reminder also comes as one comment per unit issue (an edited body notifies nobody).
+  for (const d of desired) {
+    const reminder = reminderComment(d, year);
+    const n = numbers.get(d.key);
+    if (reminder && n !== undefined) await upsertMarkedComment(client, repo, n, reminder.marker, reminder.body);
   }
   return actions;
 }

@@ -23,10 +23,11 @@ afterAll(() => fake.stop());
 
 /**
  * The real octokit against the fake, without the throttling plugin's one-write-per-second pacing
- * (the demo has 35 units: paced, one test would take minutes; the adapter code is the same).
+ * (the demo has 35 units: paced, one test would take minutes; the adapter code is the same). Retry
+ * stays on as in createClient (an idle keep-alive socket may be reset while the registry loads).
  */
 function testClient(): GitHubClient {
-  return new Octokit({ auth: 't', baseUrl: fake.url, throttle: { enabled: false }, retry: { enabled: false }, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } }) as GitHubClient;
+  return new Octokit({ auth: 't', baseUrl: fake.url, throttle: { enabled: false }, retry: { retries: 3, retryAfterBaseValue: 1 }, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } }) as GitHubClient;
 }
 
 async function campaignOn(today: string): Promise<{ c: Campaign; privateValues: string[] }> {
@@ -88,6 +89,15 @@ describe('syncCampaignIssues() against the fake GitHub', () => {
     expect(remind.every((a) => a.type === 'update')).toBe(true);
     expect(fake.issues.length).toBe(count);
     expect(fake.issues.find((i) => i.body.includes('unit=jwc'))!.body).toContain('提醒：年审将于 2026-12-20 截止');
+    // …and comments once on each unit's issue (a comment notifies; an edited body does not).
+    const jwcIssue = fake.issues.find((i) => i.body.includes('unit=jwc'))!;
+    expect(fake.comments.filter((c) => c.issue_number === jwcIssue.number).map((c) => c.body)).toEqual([
+      '<!-- campus-registry:review-campaign reminder year=2026 unit=jwc -->\n提醒：2026 年度年审将于 2026-12-20 截止，本单位还有账号未提交或须整改，请尽快按上方说明提交。',
+    ]);
+    expect(fake.comments.length).toBe(open.units.length);
+    const w2 = fake.writes().length;
+    expect(await syncCampaignIssues(client, repo, renderCampaignIssues((await campaignOn('2026-12-15')).c, LINKS), 2026)).toEqual([]);
+    expect(fake.writes().length).toBe(w2);
 
     // After the deadline: the derived states appear.
     await syncCampaignIssues(client, repo, renderCampaignIssues((await campaignOn('2026-12-21')).c, LINKS), 2026);

@@ -213,3 +213,16 @@ export function planCampaignIssues(existing: Array<{ number: number; title: stri
   for (const [key, issues] of mine) if (!wanted.has(key)) for (const i of issues) actions.push({ type: 'close', number: i.number, key });
   return actions;
 }
+
+/**
+ * The reminder comment for a unit's issue in the last days before the deadline (GitHub notifies
+ * the unit's watchers of a comment, not of an edited body); undefined outside the reminder phase
+ * and for the summary. One per unit and year: its marker lets a re-run find it.
+ */
+export function reminderComment(issue: CampaignIssue, year: number): { marker: string; body: string } | undefined {
+  if (issue.key === 'summary') return undefined;
+  const m = /提醒：年审将于 (\d{4}-\d{2}-\d{2}) 截止/.exec(issue.body);
+  if (!m) return undefined;
+  const marker = `<!-- campus-registry:review-campaign reminder year=${year} unit=${issue.key} -->`;
+  return { marker, body: `${marker}\n提醒：${year} 年度年审将于 ${m[1]} 截止，本单位还有账号未提交或须整改，请尽快按上方说明提交。` };
+}
