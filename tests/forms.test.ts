@@ -40,7 +40,8 @@ function definedKinds(p: string): FormKind[] {
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'forms-'));
   const jobs: Array<{ html: string; pdf: string; key: string }> = [];
-  for (const p of PRESETS) {
+  // Presets in parallel (each its own registry copy), kinds one after another.
+  await Promise.all(PRESETS.map(async (p) => {
     const content = await registryFor(p);
     for (const kind of definedKinds(p)) {
       const out = path.join(tmp, `out-${p}`);
@@ -53,7 +54,7 @@ beforeAll(async () => {
       htmls.set(`${p}/${kind}`, html);
       jobs.push({ html, pdf: file.replace(/\.html$/, '.pdf'), key: `${p}/${kind}` });
     }
-  }
+  }));
   // One Chromium for every PDF of the file.
   await printPdfs(jobs);
   for (const j of jobs) {
@@ -62,7 +63,7 @@ beforeAll(async () => {
     const { text } = await extractText(pdf, { mergePages: true });
     texts.set(j.key, squash(text));
   }
-}, 600_000);
+}, 900_000);
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
@@ -119,6 +120,10 @@ describe('forms for each preset', () => {
     const def = formFor('000', 'approval') as FormDef;
     expect(opinionRows(def, policy, 1)).toEqual(['主办单位意见', '党委宣传部意见']);
     expect(opinionRows(def, policy, 3)).toEqual(['主办单位意见', '学生工作部、团委或所在系部意见', '党委宣传部意见']);
+    // 003: the unit head's signature is the host unit's own row, not a second one.
+    const { registry: r3 } = await loadRegistry(path.join(tmp, 'reg-003'), { today: '2026-11-21' });
+    expect(opinionRows(formFor('003', 'approval') as FormDef, r3.policy!.data, 2)).toEqual(['申请单位意见', '党委宣传统战部意见']);
+    expect(opinionRows(formFor('003', 'approval') as FormDef, r3.policy!.data, 3)).toEqual(['申请单位意见', '校团委或学生工作部意见', '党委宣传统战部（备案）意见']);
   });
 
   test('a blank form prints for signatures before filing, with empty number and no private value', async () => {

@@ -134,8 +134,12 @@ export function formValues(kind: FormKind, s: FormSubject, policy: Policy): Form
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 
-/** Unit-ish approvers sign in the host unit's own opinion row (主办单位, 所在部门 …). */
-const UNIT_APPROVER = /^(?:主办单位|所在单位|所在部门|所属部门|申请单位|主办部门)$/;
+/**
+ * Approvers that are the host unit itself sign in its own opinion row: 主办单位, 所在部门, 所在单位主要
+ * 负责人（签字盖章）(003), 所在部门主要负责人 (004), 学院党总支书记或职能部门主要负责人 (001) — but not
+ * 所在系部或校团委 (a managing body above a student unit).
+ */
+const UNIT_APPROVER = /^(?:(?:主办单位|所在单位|所在部门|所属部门|申请单位|主办部门)(?!或)|学院党总支书记或职能部门主要负责人)/;
 
 /** The opinion rows: the host unit's first, then each approver of the tier (归口管理部门 → the office's name). */
 export function opinionRows(def: FormDef, policy: Policy, tier: number | undefined): string[] {
