@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse as parseYaml } from 'yaml';
-import { columnForField, importLedger, type ImportProblem, type InputSheet, type PlannedFiling } from '../src/domain/ledger-import.ts';
+import { columnForField, importLedger, knownFieldKeys, type ImportProblem, type InputSheet, type PlannedFiling } from '../src/domain/ledger-import.ts';
 import type { Cell } from '../src/domain/ledger.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 import { EXIT, REGISTRY_OPTIONS, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
@@ -115,6 +115,9 @@ async function main(): Promise<number> {
     const m = parseYaml(await readFile(values.map, 'utf8')) as unknown;
     if (!m || typeof m !== 'object' || Object.values(m).some((v) => typeof v !== 'string')) throw new UsageError('表头对照文件应为“表头: 字段”的 YAML 映射');
     mapping = m as Record<string, string>;
+    const known = new Set(knownFieldKeys());
+    const bad = Object.entries(mapping).filter(([, k]) => !known.has(k));
+    if (bad.length) throw new UsageError(`表头对照文件中有不认识的字段：${bad.map(([h, k]) => `${h} → ${k}`).join('；')}。可用的字段：${[...known].join('、')}`);
   }
   const notes: string[] = [];
   let sheets: InputSheet[];

@@ -196,6 +196,24 @@ describe('npm run import', () => {
   }, 120_000);
 });
 
+describe('npm run import --map', () => {
+  test('a mapping file names the columns a school calls differently; an unknown field in it is a usage error', async () => {
+    const dir = await emptyRegistry('mapped');
+    const csv = '所属单位,账号名称,平台,链接地址,开通日期,联系人,联系人手机,运营者,运营者手机,功能定位\n教务处,青川教务速递,微博,https://weibo.com/u/5678901234,2024.3.5,张立新,138 0000 5412,李华,+86 139-0000-1234,教务通知\n';
+    const file = await write('mapped.csv', csv);
+    const without = await runScript('import.ts', ['--content', dir, file, '--dry-run']);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toContain('缺少主要负责人');
+    const map = await write('map.yaml', '联系人: contacts.head.name\n联系人手机: contacts.head.mobile\n运营者: admins.1.name\n运营者手机: admins.1.mobile\n');
+    const r = await runScript('import.ts', ['--content', dir, file, '--map', map, '--dry-run']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('将写入 accounts/jwc/jwc-weibo.mdx');
+    const bad = await runScript('import.ts', ['--content', dir, file, '--map', await write('bad.yaml', '联系人: contacts.boss\n')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('联系人 → contacts.boss');
+  }, 120_000);
+});
+
 describe('values as staff type them', () => {
   test('dates: 2024.3.5, 2024年3月5日, 2024/3/5, 2024-3-5, Excel serials; 2024.2.30 is refused', () => {
     for (const s of ['2024.3.5', '2024年3月5日', '2024/3/5', '2024-3-5', '2024-03-05', '２０２４/３/５', '2024/3/5 0:00']) expect(parseLooseDate(s), s).toBe('2024-03-05');

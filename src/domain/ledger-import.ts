@@ -165,7 +165,7 @@ function headerTable(kind: 'account' | 'group', mapping: Readonly<Record<string,
 
 /** The fields a mapping file may name (for its own check). */
 export function knownFieldKeys(): string[] {
-  return [...new Set([...accountColumns(20).map((c) => c.key), ...Object.keys(ACCOUNT_ALIASES), ...GROUP_COLUMNS.map((c) => `群:${c.key}`)])];
+  return [...new Set([...accountColumns(20).map((c) => c.key), ...Object.keys(ACCOUNT_ALIASES), ...GROUP_COLUMNS.map((c) => c.key)])].sort();
 }
 
 /** Platform names staff write, beyond the platforms' own labels (lower-case, NFKC). */
