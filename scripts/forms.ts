@@ -5,6 +5,7 @@
  * Run: npm run forms -- [--content DIR] --kind approval|change|closure|review|group
  *        [--account ID | --unit ID | --all | --blank] [--year YYYY] [--html-only] --out DIR
  */
+import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -135,4 +136,4 @@ async function main(): Promise<number> {
   return EXIT.ok;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run(main);
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await run(main);

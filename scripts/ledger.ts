@@ -4,6 +4,7 @@
  * PRIVATE: holds staff names, phones and emails; write it only where asked, never into dist/.
  * Run: npm run ledger -- [--content DIR] [--today YYYY-MM-DD] --out FILE.xlsx
  */
+import { pathToFileURL } from 'node:url';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -62,4 +63,4 @@ async function main(): Promise<number> {
   return EXIT.ok;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run(main);
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await run(main);

@@ -5,6 +5,7 @@
  * deployed; refuses to write into the public site's folders.
  * Run: npm run report -- [--content DIR] [--today YYYY-MM-DD] --out DIR
  */
+import { pathToFileURL } from 'node:url';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderReport, reportData } from '../src/domain/report.ts';
@@ -41,4 +42,4 @@ async function main(): Promise<number> {
   return EXIT.ok;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run(main);
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await run(main);

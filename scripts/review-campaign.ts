@@ -6,6 +6,8 @@
  * makes no write call. Pinning the summary is GraphQL-only and left to the office (the body says so).
  * Run: GITHUB_TOKEN=… GITHUB_REPOSITORY=owner/repo npm run issues:review-campaign -- [--content DIR] [--today YYYY-MM-DD] [--dry-run]
  */
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
 import { CAMPAIGN_LABEL, campaignIssueKey, planCampaignIssues, reminderComment, renderCampaignIssues, reviewCampaign, type CampaignAction, type CampaignIssue } from '../src/domain/review-campaign.ts';
 import { DEFAULT_RULE } from '../src/domain/obligations.ts';
 import { loadRegistry } from '../src/registry/load.ts';
@@ -78,4 +80,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await runWithGitHub(main);
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) process.exitCode = await runWithGitHub(main);
