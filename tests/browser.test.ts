@@ -136,6 +136,36 @@ describe('account pages', () => {
   });
 });
 
+describe('print and derived statuses', () => {
+  test('an account page prints without the site navigation, search or footer, and with the data date', async () => {
+    const page = await open(`accounts/${accounts.find((a) => a.status === 'active')!.id}/`);
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of ['.site-header', '.site-footer', '.crumbs', '.skip-link']) expect(await page.locator(sel).first().isVisible(), sel).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    expect(await page.locator('dl.facts').isVisible()).toBe(true);
+    await expect(page.locator('.print-only').first().textContent()).resolves.toContain('本页信息截至');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(1000);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.site-header').isVisible()).toBe(true);
+    expect(await page.locator('.print-only').first().isVisible()).toBe(false);
+    await page.close();
+  });
+
+  test('the 暂停运行 / 年审逾期 lists show each account\'s reason, as its page does', async () => {
+    const derived = accounts.filter((a) => a.state === 'suspended' || a.state === 'overdue') as Array<(typeof accounts)[number] & { stateReason: string }>;
+    expect(derived.length).toBeGreaterThan(0);
+    for (const state of [...new Set(derived.map((a) => a.state))]) {
+      const page = await open(`directory/status/${state}/`);
+      for (const a of derived.filter((x) => x.state === state)) {
+        const item = page.locator('.account-list li', { has: page.locator(`a[href$="accounts/${a.id}/"]`) });
+        await expect(item.locator('.state-reason').textContent()).resolves.toBe(a.stateReason);
+      }
+      await page.close();
+    }
+  });
+});
+
 describe('layout, accessibility and screenshots', () => {
   const pages: Array<[string, string]> = [
     ['home', ''],

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { DEFAULT_LINK_HOSTS, checkBody } from './body.ts';
-import { isRealDate } from './dates.ts';
+import { parseLooseDate } from './excel-values.ts';
 import { formatPath, type Finding, type Severity } from './findings.ts';
 import { canonicalKeyValue, findPlatform } from './platforms.ts';
 import { AccountSchema, type Account } from './schema/account.ts';
@@ -341,35 +341,54 @@ function checkAccountKeys(
   });
 }
 
-/** Reads a push list (年度推送内容清单): CSV with header `date,title,url`. */
+/** Header names Excel users write for the push list's columns (Chinese or English, any case). */
+const PUSH_LIST_HEADERS: Record<(typeof PUSH_LIST_COLUMNS)[number], readonly string[]> = {
+  date: ['date', '日期', '推送日期', '发布日期'],
+  title: ['title', '标题', '推送标题', '文章标题'],
+  url: ['url', '链接', '推送链接', '文章链接', '网址'],
+};
+
+/**
+ * Reads a push list (年度推送内容清单): CSV with header `date,title,url` (or 日期,标题,链接), as a
+ * zh-CN Excel saves it: a BOM, CRLF line ends, `2025/1/14` dates (any year-first form
+ * parseLooseDate reads), trailing empty columns and empty rows. Each problem names its line.
+ */
 function parsePushList(
   rel: string,
   src: string,
   role: FileRole,
   add: (code: string, message: string, offset: number, field?: string, severity?: Severity) => void,
 ): PushList {
-  const lines = src.split(/\r?\n/);
-  let offset = 0;
   let rows = 0;
-  lines.forEach((line, i) => {
-    const here = offset;
-    offset += line.length + 1;
-    if (line.trim() === '') return;
-    const cells = splitCsvLine(line);
-    if (i === 0) {
-      if (cells.join(',') !== PUSH_LIST_COLUMNS.join(','))
-        add('pushlist/header', `推送清单第一行应为表头：${PUSH_LIST_COLUMNS.join(',')}`, here, 'header');
-      return;
+  let headerSeen = false;
+  // Line starts measured on the text itself, so CRLF files report the right line.
+  const re = /([^\r\n]*)(\r\n|\r|\n|$)/g;
+  let lineNo = 0;
+  for (let m = re.exec(src); m && m.index < src.length; m = re.exec(src)) {
+    lineNo++;
+    const here = m.index;
+    const line = m[1]!;
+    if (m[0] === '') break;
+    const cells = splitCsvLine(line).map((c) => c.trim());
+    while (cells.length > PUSH_LIST_COLUMNS.length && cells[cells.length - 1] === '') cells.pop();
+    if (cells.every((c) => c === '')) continue;
+    const where = `第 ${lineNo} 行`;
+    if (!headerSeen) {
+      headerSeen = true;
+      const ok = cells.length === PUSH_LIST_COLUMNS.length && PUSH_LIST_COLUMNS.every((col, i) => PUSH_LIST_HEADERS[col].includes(cells[i]!.toLowerCase()));
+      if (!ok) add('pushlist/header', `推送清单第一行应为表头：${PUSH_LIST_COLUMNS.join(',')}（或 日期,标题,链接）`, here, 'header');
+      continue;
     }
-    if (!cells || cells.length !== PUSH_LIST_COLUMNS.length) {
-      add('pushlist/row', '这一行应有 3 列：日期,标题,链接（含逗号的标题请用双引号括起来）', here, `row ${i + 1}`);
-      return;
+    if (cells.length !== PUSH_LIST_COLUMNS.length) {
+      add('pushlist/row', `${where}应有 3 列：日期,标题,链接（含逗号的标题请用双引号括起来；在 Excel 中每项各占一格即可）`, here, `row ${lineNo}`);
+      continue;
     }
-    if (!isRealDate(cells[0]!)) add('pushlist/date', '推送日期应为 YYYY-MM-DD 格式的真实日期', here, `row ${i + 1}`);
-    else if (!cells[0]!.startsWith(role.scope!)) add('pushlist/year', `推送日期不在 ${role.scope} 年度内`, here, `row ${i + 1}`);
-    if (cells[2] !== '' && !/^https:\/\/\S+$/.test(cells[2]!)) add('pushlist/url', '链接应以 https:// 开头，或留空', here, `row ${i + 1}`);
+    const date = parseLooseDate(cells[0]!);
+    if (!date) add('pushlist/date', `${where}的推送日期不是真实日期，请写成 2025-01-14 或 2025/1/14 这样的格式`, here, `row ${lineNo}`);
+    else if (!date.startsWith(role.scope!)) add('pushlist/year', `${where}的推送日期 ${date} 不在 ${role.scope} 年度内，请核对或移到对应年度的清单`, here, `row ${lineNo}`);
+    if (cells[2] !== '' && !/^https:\/\/\S+$/.test(cells[2]!)) add('pushlist/url', `${where}的链接应以 https:// 开头（可留空）`, here, `row ${lineNo}`);
     rows++;
-  });
+  }
   return { file: rel, account: role.id, year: Number(role.scope), rows };
 }
 

@@ -179,16 +179,32 @@ interface ReviewStatus {
  * account of a reviewed tier that opened before the cycle's window, from the policy's
  * publication year on; a later passed review clears earlier failures and gaps.
  */
+/**
+ * True when `account` owes the annual review of `year`: a live account of a reviewed tier that
+ * opened before the cycle's window, from the policy's publication year on (the review campaign
+ * lists exactly these).
+ */
+export function owesReview(account: Account, policy: Policy, year: number): boolean {
+  const ar = policy.annualReview;
+  if (!ar.required || !ar.tiers.includes(account.tier) || account.status !== 'active' || !account.dates.opened) return false;
+  const from = policy.document.published ? Number(policy.document.published.slice(0, 4)) : -Infinity;
+  return year >= from && account.dates.opened < reviewCycle(policy, year).opens;
+}
+
 function reviewStatuses(account: Account, reviews: readonly ReviewLike[], policy: Policy, today: string): ReviewStatus[] {
   const ar = policy.annualReview;
   if (!ar.required || !ar.tiers.includes(account.tier) || account.status !== 'active' || !account.dates.opened) return [];
   const current = currentReviewYear(policy, today);
-  const from = policy.document.published ? Number(policy.document.published.slice(0, 4)) : -Infinity;
-  const mine = reviews.filter((r) => r.account === account.id); // cheap: callers pass this account's reviews
+  // Seen from `today`: a review submitted after today is not filed yet, and a result dated after
+  // today is not known yet (the same rule `met` applies to every filing), so the site, the
+  // verifier and the deadlines read one state.
+  const mine = reviews
+    .filter((r) => r.account === account.id && !(r.submitted !== undefined && r.submitted > today)) // cheap: callers pass this account's reviews
+    .map((r) => (r.result.outcome !== 'pending' && r.result.date !== undefined && r.result.date > today ? { ...r, result: { outcome: 'pending' as const } } : r));
   const out: ReviewStatus[] = [];
   for (const year of [current - 1, current]) {
+    if (!owesReview(account, policy, year)) continue;
     const c = reviewCycle(policy, year);
-    if (year < from || account.dates.opened >= c.opens) continue;
     out.push({ ...c, review: mine.find((r) => r.year === year) });
   }
   // A passed review clears every earlier cycle.
@@ -275,7 +291,12 @@ export function findObligations(registry: Registry, policy: Policy, today: strin
       const base = { ...ref, file, year: c.year, rule: art('review') };
       if (!c.review) open({ ...base, kind: 'review', due: c.due, field: 'status' }, c.opens);
       else {
-        if (c.review.submitted) met({ ...base, kind: 'review', due: c.due, field: 'submitted' }, c.review.submitted, c.opens);
+        // A late review stays listed while its result is pending, however old (the site shows
+        // it as 年审逾期 until the office decides), like a pending late application.
+        const late = c.review.submitted ? daysBetween(c.due, c.review.submitted) : 0;
+        if (c.review.submitted && late > 0 && c.review.result.outcome === 'pending')
+          out.push({ ...base, kind: 'review', due: c.due, field: 'submitted', state: 'overdue', daysLate: late, filed: c.review.submitted });
+        else if (c.review.submitted) met({ ...base, kind: 'review', due: c.due, field: 'submitted' }, c.review.submitted, c.opens);
         if (c.review.result.outcome === 'fail' && c.review.result.date)
           open({ ...base, kind: 'review-failed', due: c.review.result.date, field: 'result.outcome' });
       }

@@ -20,7 +20,26 @@ export function readText(root: string, rel: string): { text?: string; finding?: 
   try {
     return { text: decoder.decode(buf) };
   } catch {
-    return fail('file/encoding', '文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”时选择 UTF-8）');
+    // zh-CN Excel's plain "CSV (逗号分隔)" and Notepad's "ANSI" write GBK: say so, and how to re-save.
+    if (looksLikeGbk(buf))
+      return fail(
+        'file/encoding',
+        rel.endsWith('.csv')
+          ? '文件是 GBK 编码（Excel“CSV（逗号分隔）”格式），请在 Excel 中“另存为”并选择“CSV UTF-8（逗号分隔）”后重新提交'
+          : '文件是 GBK 编码，请改用 UTF-8 保存（记事本“另存为”时编码选择 UTF-8）',
+      );
+    return fail('file/encoding', '文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”时选择 UTF-8；Excel 请选“CSV UTF-8（逗号分隔）”）');
+  }
+}
+
+const gbk = new TextDecoder('gbk', { fatal: true });
+
+/** True when `buf` decodes as GBK and holds Chinese characters (so it is not just broken UTF-8). */
+function looksLikeGbk(buf: Buffer): boolean {
+  try {
+    return /[\u4e00-\u9fff]/.test(gbk.decode(buf));
+  } catch {
+    return false;
   }
 }
 

@@ -191,3 +191,12 @@ export async function scanForCanaries(dir: string, canaries: readonly string[]):
   }
   return hits;
 }
+
+/** Relative paths and sizes of every file under `dir` ([] when it does not exist), to prove a command wrote nothing there. */
+export async function snapshotFiles(dir: string): Promise<string[]> {
+  const { stat } = await import('node:fs/promises');
+  if (!(await stat(dir).catch(() => undefined))) return [];
+  const out: string[] = [];
+  for (const file of await listFiles(dir)) out.push(`${path.relative(dir, file)} ${(await stat(file)).size} ${(await stat(file)).mtimeMs}`);
+  return out.sort();
+}

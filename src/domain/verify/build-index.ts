@@ -48,6 +48,11 @@ function accountEntry(a: PublicAccount): IndexEntry {
   if (ids.length) e.ids = ids;
   if (a.dates.closed && status === 'closed') e.closed = a.dates.closed;
   if (status === 'suspended' && a.stateReason) e.reason = a.stateReason;
+  // 年审逾期 (still official): the same state and reason the site shows.
+  if (a.state === 'overdue' && a.status !== 'closed') {
+    e.label = a.stateLabel;
+    if (a.stateReason) e.reason = a.stateReason;
+  }
   return e;
 }
 

@@ -105,7 +105,7 @@ function entryAdvice(e: IndexEntry, imitated: IndexEntry | null): string {
   const who = `${unitsText(e)}备案的${e.platformLabel}账号“${e.name}”${e.operator ? `（由${e.operator}运营）` : ''}`;
   switch (e.status) {
     case 'active':
-      return `这是${who}，正常运营。`;
+      return e.label ? `这是${who}，仍是备案账号，但目前${e.label}${e.reason ? `（${e.reason}）` : ''}。` : `这是${who}，正常运营。`;
     case 'dormant':
       return `这是${who}，自 ${e.dormantSince ?? '（日期未登记）'} 起停止更新，但没有注销${e.reason ? `（${e.reason}）` : ''}：它仍是学校的账号，但不再发布新内容。如果它突然发布信息、拉群或要求转账，请先向学校核实。`;
     case 'suspended':

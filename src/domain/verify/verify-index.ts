@@ -35,6 +35,8 @@ export interface IndexEntry {
   closed?: string;
   /** Why a derived state applies, public wording (e.g. 年审不合格). */
   reason?: string;
+  /** A derived state that leaves the account official (年审逾期), as the site's badge says it. */
+  label?: string;
   /** Impostors: the official account imitated (id), and the date it was confirmed. */
   imitates?: string;
   confirmed?: string;
