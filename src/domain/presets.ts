@@ -4,7 +4,7 @@
  * reads the preset texts and passes them in.
  */
 import { parseStrictYaml } from './yaml.ts';
-import { parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
+import { parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import * as z from 'zod';
 import { PolicySchema } from './schema/policy.ts';
 
@@ -145,16 +145,25 @@ function commentAt(doc: ReturnType<typeof parseDocument> | undefined, path: read
   if (!doc) return '';
   let node: unknown = doc.contents;
   let pairComment = '';
+  let before = '';
   for (const p of path) {
     if (!isMap(node)) return '';
     const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === p);
     if (!pair) return '';
     pairComment = (pair.key as Node).comment ?? '';
+    before = (pair.key as Node).commentBefore ?? '';
     node = pair.value;
   }
   const n = node as Node | null;
+  const flat = (t: string) => t.trim().replace(/\s*\n\s*/g, '');
+  const withNote = (c: string) => (before.trim() ? `${flat(c)}\n    说明：${flat(before)}` : flat(c));
+  // A list of blocks (tiers, special rules): the comments on each item's first field.
+  if (isSeq(n) && n.items.every((it) => isMap(it))) {
+    const cs = n.items.map((it) => (isMap(it) && isPair(it.items[0]) ? ((it.items[0].value as Node | null)?.comment ?? '') : '').trim()).filter(Boolean);
+    if (cs.length > 0) return withNote([...new Set(cs)].join('；'));
+  }
   const c = n?.comment ?? (n && 'items' in n ? ((n as unknown as { items: Node[] }).items[0]?.commentBefore ?? '') : '');
-  return (c || pairComment || n?.commentBefore || '').trim().replace(/\s*\n\s*/g, ' ');
+  return withNote(c || pairComment || n?.commentBefore || '');
 }
 
 /** One knob of the effective rulebook. */
