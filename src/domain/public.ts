@@ -226,9 +226,9 @@ export function toPublicPolicy(p: Policy): PublicPolicy {
     document: { title: p.document.title, number: p.document.number ?? null, published: p.document.published },
     tiers: p.tiers.map((t) => ({ level: t.level, name: t.name, description: t.description, manager: t.manager, approvers: [...t.approvers], responsible: t.responsible ?? null })),
     annualReview: { required: p.annualReview.required, due: p.annualReview.due },
-    personalAccounts: p.personalAccounts,
-    platforms: [...p.platforms],
-    specialRules: p.specialRules.map((r) => ({ article: r.article, text: r.text })),
+    personalAccounts: p.personalAccounts ?? '',
+    platforms: [...(p.platforms ?? [])],
+    specialRules: (p.specialRules ?? []).map((r) => ({ article: r.article, text: r.text })),
   };
 }
 
