@@ -21,10 +21,17 @@
  * - change / closure: the change's (closure's) date + its window, met by `reported`;
  * - review: the cycle's due day (window from `opens`), met by the review's `submitted`;
  *   review-failed: the result date; a later passed review clears both;
- * - group-filing: created + groups.fileWithin, met by the PR date that files it;
- *   group-dissolution: dissolved + groups.dissolution, met by dissolutionReported;
- * - department-app: the application date (the policy forbids it outright);
- * - reassign: the unit's statusDate + the change window, while the account stays with it.
+ * - group-filing: created + groups.fileWithin, met by the date of the PR that adds the group
+ *   (with `prBase`, a later edit of a filed group is not a filing);
+ *   group-dissolution: dissolved + groups.dissolution, met by dissolutionReported or by the PR
+ *   that adds the dissolution; one already in the registry came through a merged PR (reported);
+ * - change: only the change kinds the article names (deadlines.changeKinds);
+ * - department-app: the application date (原则上: cleared by an office exemption), APP and 小程序;
+ * - review-report: a delegated (tier-3) review's result date + delegated.reportWithin, met by
+ *   reportedToOffice; the delegated review itself is owed by the unit's parent (系部 / 团委);
+ * - reassign: the unit's statusDate + the change window, while an account or live group stays
+ *   with it. Every duty of a merged unit goes to its successor, of a dissolved one to its parent
+ *   (else the office's unit): answerableUnit.
  */
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import type { Finding } from './findings.ts';
