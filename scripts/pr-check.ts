@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   // Late reports, judged by the same deadline function as the daily job, as of the PR's date.
   const policy = head.registry.policy?.data ?? base.registry.policy?.data;
   const late = policy
-    ? findLateFilings(head.registry, policy, today, { prDate: today, prFiles: changed })
+    ? findLateFilings(head.registry, policy, today, { prDate: today, prFiles: changed, prBase: base.registry })
         .filter((f) => changed.has(f.file))
         .map((f) => ({ file: clip(f.file, 300), code: f.code, message: f.message.slice(0, 500) }))
     : [];

@@ -87,8 +87,8 @@ history:
     summary: '更换一名管理员'
     reported: '2026-03-11'
   - date: '2026-03-02'
-    kind: scope
-    summary: '调整发布内容范围'`,
+    kind: leader
+    summary: '更换分管领导'`,
   ),
   'accounts/jsj/jsj-wechat.mdx': accountFile(
     'jsj-wechat',
@@ -122,6 +122,7 @@ head:
   mobile: '13800000001'
 created: '2026-01-10'
 dissolved: '2026-03-06'
+dissolutionReported: '2026-03-11'
 `,
 };
 
@@ -146,11 +147,11 @@ describe('npm run deadlines', () => {
     const r = cli('deadlines', ['--content', dir, '--today', '2026-03-11']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatchInlineSnapshot(`
-      "截至 2026-03-11（北京时间），共 3 项备案事项：已逾期 1 项，今天到期 0 项，即将到期 0 项，近 30 天内逾期办理 2 项。
+      "截至 2026-03-11（北京时间），共 3 项备案事项：已逾期 0 项，今天到期 0 项，即将到期 0 项，近 30 天内逾期办理 3 项。
 
       【计算机学院】（jsj）
         [逾期 1 天后已办理] 账号 jsj-wechat：停办报备，期限为 2026-03-08，实际于 2026-03-09 办理，晚了 1 天（依据：第十三条） 「jsj-wechat 账号」
-        [已逾期 2 天] 工作群 jsj-teachers：网络工作群解散报备，期限为 2026-03-09，已逾期 2 天（依据：第七条、第十三条）
+        [逾期 2 天后已办理] 工作群 jsj-teachers：网络工作群解散报备，期限为 2026-03-09，实际于 2026-03-11 办理，晚了 2 天（依据：第七条、第十三条）
 
       【教务处】（jwc）
         [逾期 3 天后已办理] 账号 jwc-wechat：信息变更报备，期限为 2026-03-08，实际于 2026-03-11 办理，晚了 3 天（依据：第七条） 「jwc-wechat 账号」
@@ -211,7 +212,7 @@ describe('npm run validate -- --today <PR date>', () => {
     expect(out.warnings.filter((w) => w.code.startsWith('late/')).map((w) => [w.file, w.line, w.field, w.code, w.message])).toEqual([
       ['accounts/jsj/jsj-wechat.mdx', 16, 'dates.closed', 'late/closure', '账号 jsj-wechat：停办报备，期限为 2026-03-08，实际于 2026-03-09 办理，晚了 1 天（依据：第十三条）'],
       ['accounts/jwc/jwc-wechat.mdx', 17, 'history[0].date', 'late/change', '账号 jwc-wechat：信息变更报备，期限为 2026-03-08，实际于 2026-03-11 办理，晚了 3 天（依据：第七条）'],
-      ['groups/jsj/jsj-teachers.yaml', 17, 'dissolved', 'late/dissolution', '工作群 jsj-teachers：网络工作群解散报备，期限为 2026-03-09，已逾期 2 天（依据：第七条、第十三条）'],
+      ['groups/jsj/jsj-teachers.yaml', 17, 'dissolved', 'late/dissolution', '工作群 jsj-teachers：网络工作群解散报备，期限为 2026-03-09，实际于 2026-03-11 办理，晚了 2 天（依据：第七条、第十三条）'],
     ]);
   });
 

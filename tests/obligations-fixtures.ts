@@ -22,9 +22,16 @@ import { loadPresets } from '../src/registry/presets.ts';
 
 export const PRESETS = await loadPresets();
 
+/**
+ * The date a school adopting preset 002 writes in its policy: the rulebook states none, and a
+ * policy without one is invalid (policy/published-missing).
+ */
+export const PUBLISHED_002 = '2024-09-01';
+
 /** The policy of preset `id`, optionally with overrides merged in (objects by key, lists replaced). */
 export function presetPolicy(id: string, override: Record<string, unknown> = {}): Policy {
-  const text = `extends: '${id}'\n`;
+  const dated = id === '002' ? `document:\n  title: 《上海海关学院校园新媒体管理办法》\n  published: '${PUBLISHED_002}'\n` : '';
+  const text = `extends: '${id}'\n${dated}`;
   const r = parseFile('policy.yaml', text, { presets: PRESETS });
   if (r.parsed?.kind !== 'policy') throw new Error(`preset ${id}: ${JSON.stringify(r.findings)}`);
   return deepMerge(r.parsed.filing.data, override) as Policy;

@@ -78,19 +78,18 @@ const PRESET_CASES: Case[] = [
   // 002 第九条: backfill within one month of publication, change and closure within a week; 第八条: review before 12-30.
   { preset: '002', name: 'accepts a backfill filed on the last day of the month after publication, 01-31 + 1 month = 02-28 (002 第九条)', policy: { document: { published: '2025-01-31' } }, reg: () => registry({ accounts: [backfilled('2025-02-28', '2024-05-01')] }), today: '2025-03-01', expected: [] },
   { preset: '002', name: 'flags a backfill filed on 03-01 as 1 day late (002 第九条)', policy: { document: { published: '2025-01-31' } }, reg: () => registry({ accounts: [backfilled('2025-03-01', '2024-05-01')] }), today: '2025-03-01', expected: ['backfill jwc a due=2025-02-28 overdue late=1 第九条'] },
-  { preset: '002', name: 'asks for no backfill when the rulebook states no publication date (002)', reg: () => registry({ accounts: [backfilled('2024-06-15', '2024-05-01')] }), today: '2024-06-20', expected: [] },
   { preset: '002', name: 'accepts a review submitted on 12-29, the last day before 12-30 (002 第八条)', reg: () => registry({ accounts: [account({ id: 'a' })], reviews: [review('a', 2026, '2026-12-29')] }), today: '2027-01-05', expected: [] },
   { preset: '002', name: 'flags a review submitted on 12-30 as 1 day late (002 第八条)', reg: () => registry({ accounts: [account({ id: 'a' })], reviews: [review('a', 2026, '2026-12-30', 'pending')] }), today: '2027-01-05', expected: ['review jwc a due=2026-12-29 overdue late=1 第八条'] },
-  { preset: '002', name: 'leaves tier-3 reviews to 系部 and 团委 (002 第八条)', reg: () => registry({ accounts: [account({ id: 'a', unit: 'tw', tier: 3 })] }), today: '2027-01-05', expected: [] },
+  { preset: '002', name: 'asks the class’s 系部, not the office, for a tier-3 review (002 第八条)', reg: () => registry({ units: [unit('c1', 'class', { parent: 'jsj' })], accounts: [account({ id: 'a', unit: 'c1', tier: 3 })] }), today: '2027-01-05', expected: ['review jsj a due=2026-12-29 overdue late=7 第八条'] },
   { preset: '002', name: 'accepts a closure reported on the 7th day (002 第九条)', reg: () => registry({ accounts: [closed('2026-03-08')] }), today: '2026-03-09', expected: [] },
 
   // 003 第十三条: dissolution reported within 3 days; no new department apps. 第七条: groups filed, changes within 7 days.
   { preset: '003', name: 'accepts a closure reported on the 3rd day (003 第十三条)', reg: () => registry({ accounts: [closed('2026-03-04')] }), today: '2026-03-05', expected: [] },
   { preset: '003', name: 'flags a closure reported after 3 days (003 第十三条)', reg: () => registry({ accounts: [closed('2026-03-05')] }), today: '2026-03-05', expected: ['closure jwc a due=2026-03-04 overdue late=1 第十三条'] },
   { preset: '003', name: 'accepts a closure reported on the day it happened (003 第十三条)', reg: () => registry({ accounts: [closed('2026-03-01')] }), today: '2026-03-05', expected: [] },
-  { preset: '003', name: 'lists an unreported group dissolution as upcoming before its 3rd day (003 第十三条)', reg: () => registry({ groups: [group('g', { dissolved: '2026-03-01' })] }), today: '2026-03-03', expected: ['group-dissolution jwc g due=2026-03-04 upcoming late=0 第七条、第十三条'] },
-  { preset: '003', name: 'marks an unreported group dissolution due on its 3rd day (003 第十三条)', reg: () => registry({ groups: [group('g', { dissolved: '2026-03-01' })] }), today: '2026-03-04', expected: ['group-dissolution jwc g due=2026-03-04 due late=0 第七条、第十三条'] },
-  { preset: '003', name: 'marks an unreported group dissolution overdue after 3 days (003 第十三条)', reg: () => registry({ groups: [group('g', { dissolved: '2026-03-01' })] }), today: '2026-03-06', expected: ['group-dissolution jwc g due=2026-03-04 overdue late=2 第七条、第十三条'] },
+  { preset: '003', name: 'accepts a group dissolution filed through a pull request on its 3rd day (003 第十三条)', reg: () => registry({ groups: [group('g', { dissolved: '2026-03-01' })] }), today: '2026-03-04', options: { prDate: '2026-03-04', prFiles: new Set(['groups/jwc/g.yaml']), prBase: registry({ groups: [group('g')] }) }, expected: [] },
+  { preset: '003', name: 'flags a group dissolution filed through a pull request on its 4th day as 1 day late (003 第十三条)', reg: () => registry({ groups: [group('g', { dissolved: '2026-03-01' })] }), today: '2026-03-05', options: { prDate: '2026-03-05', prFiles: new Set(['groups/jwc/g.yaml']), prBase: registry({ groups: [group('g')] }) }, expected: ['group-dissolution jwc g due=2026-03-04 overdue late=1 第七条、第十三条'] },
+  { preset: '003', name: 'lists a merged group dissolution without a report date as reported, never as overdue (003 第十三条)', reg: () => registry({ groups: [group('g', { dissolved: '2026-03-01' })] }), today: '2026-06-06', expected: [] },
   { preset: '003', name: 'accepts a group dissolution reported on the 3rd day (003 第十三条)', reg: () => registry({ groups: [group('g', { dissolved: '2026-03-01', dissolutionReported: '2026-03-04' })] }), today: '2026-03-06', expected: [] },
   { preset: '003', name: 'flags a new app applied for by a department (003 第十三条)', reg: () => registry({ accounts: [account({ id: 'a', platform: 'app', keys: [{ kind: 'package', value: 'cn.edu.test' }], dates: { applied: '2026-02-01', opened: '2026-02-20' } })] }), today: '2026-03-01', expected: ['department-app jwc a due=2026-02-01 overdue late=28 第十三条'] },
   { preset: '003', name: 'lets a student organisation apply for an app (003 第十三条 binds 部门、院系)', reg: () => registry({ accounts: [account({ id: 'a', unit: 'tw', tier: 3, platform: 'app', keys: [{ kind: 'package', value: 'cn.edu.test' }], dates: { applied: '2026-02-01', opened: '2026-02-20' } })] }), today: '2026-03-01', expected: [] },
@@ -115,7 +114,7 @@ const OTHER_CASES: Case[] = [
   { preset: '000', name: 'asks an approved account to file its opening 7 days after its planned opening date has passed', reg: () => registry({ accounts: [account({ id: 'a', status: 'approved', keys: [], approval: { number: '2026-0001', date: '2026-01-01' }, dates: { applied: '2025-12-20', plannedOpening: '2026-02-01' } })] }), today: '2026-02-09', expected: ['keys jwc a due=2026-02-08 overdue late=1 登记系统默认'] },
   { preset: '000', name: 'marks an opened account without keys or link due 7 days after opening', reg: () => registry({ accounts: [account({ id: 'a', keys: [], dates: { applied: '2026-02-01', opened: '2026-03-01' } })] }), today: '2026-03-08', expected: ['keys jwc a due=2026-03-08 due late=0 登记系统默认'] },
   { preset: '000', name: 'asks the successor unit to take over an account of a merged unit within the change window', reg: () => registry({ units: [unit('old', 'office', { status: 'merged', successor: 'jwc', statusDate: '2026-03-01' })], accounts: [account({ id: 'a', unit: 'old' })] }), today: '2026-03-10', expected: ['reassign jwc a due=2026-03-08 overdue late=2 第四条'] },
-  { preset: '000', name: 'keeps an account of a dissolved unit with the dissolved unit', reg: () => registry({ units: [unit('old', 'office', { status: 'dissolved', statusDate: '2026-03-01' })], accounts: [account({ id: 'a', unit: 'old' })] }), today: '2026-03-08', expected: ['reassign old a due=2026-03-08 due late=0 第四条'] },
+  { preset: '000', name: 'asks the parent unit to reassign an account of a dissolved unit', reg: () => registry({ units: [unit('old', 'office', { status: 'dissolved', statusDate: '2026-03-01', parent: 'jwc' })], accounts: [account({ id: 'a', unit: 'old' })] }), today: '2026-03-08', expected: ['reassign jwc a due=2026-03-08 due late=0 第四条'] },
   { preset: '000', name: 'lists a failed review until a later review passes', reg: () => registry({ accounts: [veteran()], reviews: [review('a', 2025, '2025-12-15', 'fail', '2025-12-26')] }), today: '2026-01-10', expected: ['review-failed jwc a due=2025-12-26 overdue late=15 第五条'] },
   { preset: '000', name: 'clears a failed review once the next year passes', reg: () => registry({ accounts: [veteran()], reviews: [review('a', 2025, '2025-12-15', 'fail', '2025-12-26'), review('a', 2026, '2026-12-15')] }), today: '2027-01-10', expected: [] },
   { preset: '000', name: 'asks no review of an account opened during the review window', reg: () => registry({ accounts: [account({ id: 'a', dates: { applied: '2026-11-01', opened: '2026-12-12' } })] }), today: '2026-12-25', expected: [] },
@@ -138,7 +137,7 @@ describe('findObligations()', () => {
   });
 
   test('prints exactly the eight JSON fields, with null for an absent account or group', () => {
-    const [o] = findObligations(registry({ groups: [group('g', { dissolved: '2026-03-01' })] }), presetPolicy('003'), '2026-03-06');
+    const [o] = findObligations(registry({ groups: [group('g', { dissolved: '2026-03-01' })] }), presetPolicy('003'), '2026-03-06', { prDate: '2026-03-06', prFiles: new Set(['groups/jwc/g.yaml']), prBase: registry({ groups: [group('g')] }) });
     expect(toObligationJson(o!)).toEqual({ kind: 'group-dissolution', unit: 'jwc', account: null, group: 'g', due: '2026-03-04', state: 'overdue', daysLate: 2, rule: '第七条、第十三条' });
   });
 });
@@ -260,13 +259,14 @@ describe('describeObligation()', () => {
       reviews: [review('a', 2025, '2025-12-15', 'fail', '2025-12-26')],
       groups: [group('g', { dissolved: '2026-03-01' })],
     });
-    const lines = findObligations(reg, presetPolicy('003'), '2026-03-06').map(describeObligation);
+    const base = registry({ groups: [group('g')] });
+    const lines = findObligations(reg, presetPolicy('003'), '2026-03-06', { prDate: '2026-03-06', prFiles: new Set(['groups/jwc/g.yaml']), prBase: base }).map(describeObligation);
     expect(lines).toMatchInlineSnapshot(`
       [
         "账号 a（2025 年度）：年审不合格（2025-12-26 审核），请整改后重新提交年审（依据：第八条）",
-        "账号 app：于 2026-02-01 申请新设移动应用，办法规定部门、院系原则上不再单独新设，请与归口管理部门商议整合（依据：第十三条）",
+        "账号 app：于 2026-02-01 申请新设移动应用，办法规定部门、院系原则上不再单独新设，请与归口管理部门商议整合，确有必要的由归口管理部门批准并登记例外 exemptions（依据：第十三条）",
         "账号 new：开通后补报账号ID和链接，期限为 2026-02-08，已逾期 26 天（依据：登记系统默认期限）",
-        "工作群 g：网络工作群解散报备，期限为 2026-03-04，已逾期 2 天（依据：第七条、第十三条）",
+        "工作群 g：网络工作群解散报备，期限为 2026-03-04，实际于 2026-03-06 办理，晚了 2 天（依据：第七条、第十三条）",
         "账号 moved：撤并单位的账号移交承继单位，请在 2026-03-08 前办理（依据：第七条）",
         "账号 new：批准后开通，请在 2026-04-01 前办理（依据：登记系统默认期限）",
       ]

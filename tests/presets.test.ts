@@ -18,8 +18,11 @@ const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const SEEDS = path.resolve(ROOT, '../shared/seeds');
 const presets = await loadPresets();
 
+/** 002 states no publication date; a school adopting it writes one (here the tests' 2024-09-01). */
+const DATED_002 = "document:\n  title: 《上海海关学院校园新媒体管理办法》\n  published: '2024-09-01'\n";
+
 function policyOf(id: string): Policy {
-  const r = parseFile('policy.yaml', presets[id]!);
+  const r = parseFile('policy.yaml', id === '002' ? `extends: '002'\n${DATED_002}` : presets[id]!, { presets });
   expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   if (r.parsed?.kind !== 'policy') throw new Error(`preset ${id} did not parse`);
   return r.parsed.filing.data;
@@ -41,9 +44,18 @@ describe('presets/', () => {
     expect(Object.keys(presets).sort()).toEqual([...PRESET_IDS]);
   });
 
-  test.each(PRESET_IDS.map((id) => ({ id })))('preset $id is a complete, valid policy file on its own', ({ id }) => {
+  test.each(PRESET_IDS.filter((id) => id !== '002').map((id) => ({ id })))('preset $id is a complete, valid policy file on its own', ({ id }) => {
     const p = policyOf(id);
     expect(p.preset).toBe(id);
+  });
+
+  test('002 第二十条: preset 002 alone is refused until the school gives the publication date the rulebook lacks', () => {
+    const alone = parseFile('policy.yaml', presets['002']!);
+    expect(alone.findings).toEqual([expect.objectContaining({ field: 'document.published', code: 'policy/published-missing', severity: 'error' })]);
+    expect(alone.findings[0]!.message).toContain('document.published');
+    const extended = parseFile('policy.yaml', "extends: '002'\n", { presets });
+    expect(extended.findings.map((f) => f.code)).toEqual(['policy/published-missing']);
+    expect(policyOf('002').document.published).toBe('2024-09-01');
   });
 
   test.each(PRESET_IDS.map((id) => ({ id })))('every value in preset $id carries a comment citing its article or the registry default', ({ id }) => {
@@ -61,7 +73,8 @@ describe('presets/', () => {
   });
 
   test.each(PRESET_IDS.map((id) => ({ id })))('every article preset $id cites exists in its seed rulebook', ({ id }) => {
-    if (!existsSync(SEEDS)) return expect(existsSync(PRESETS_DIR)).toBe(true);
+    // The seeds are the spec: without ../shared this test fails instead of passing hollow.
+    expect(existsSync(SEEDS), `${SEEDS} is missing: the seed rulebooks (../shared/seeds) are required`).toBe(true);
     const seedFile = readFileSync(path.join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(`${id}_`))!), 'utf8');
     const cited = new Set(presets[id]!.match(/第[一二三四五六七八九十]+条/g) ?? []);
     expect(cited.size).toBeGreaterThan(3);
@@ -154,7 +167,9 @@ describe('switching the demo to another preset', () => {
     expect(changed.length).toBe(id === '000' ? 0 : 1);
     writeFileSync(file, after);
     const { findings, registry } = await loadRegistry(dir, { today: '2026-11-21' });
-    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // 002 第八条 requires each review's push list: the demo's reviews without one are incomplete.
+    const errors = findings.filter((f) => f.severity === 'error');
+    expect(errors.filter((f) => !(id === '002' && f.code === 'review/pushlist-missing'))).toEqual([]);
     expect(registry.policy!.data.preset).toBe(id);
     expect(registry.policy!.data.school.name).toBe('青川理工学院');
   });

@@ -21,10 +21,17 @@
  * - change / closure: the change's (closure's) date + its window, met by `reported`;
  * - review: the cycle's due day (window from `opens`), met by the review's `submitted`;
  *   review-failed: the result date; a later passed review clears both;
- * - group-filing: created + groups.fileWithin, met by the PR date that files it;
- *   group-dissolution: dissolved + groups.dissolution, met by dissolutionReported;
- * - department-app: the application date (the policy forbids it outright);
- * - reassign: the unit's statusDate + the change window, while the account stays with it.
+ * - group-filing: created + groups.fileWithin, met by the date of the PR that adds the group
+ *   (with `prBase`, a later edit of a filed group is not a filing);
+ *   group-dissolution: dissolved + groups.dissolution, met by dissolutionReported or by the PR
+ *   that adds the dissolution; one already in the registry came through a merged PR (reported);
+ * - change: only the change kinds the article names (deadlines.changeKinds);
+ * - department-app: the application date (原则上: cleared by an office exemption), APP and 小程序;
+ * - review-report: a delegated (tier-3) review's result date + delegated.reportWithin, met by
+ *   reportedToOffice; the delegated review itself is owed by the unit's parent (系部 / 团委);
+ * - reassign: the unit's statusDate + the change window, while an account or live group stays
+ *   with it. Every duty of a merged unit goes to its successor, of a dissolved one to its parent
+ *   (else the office's unit): answerableUnit.
  */
 import { addDays, addMonths, daysBetween } from './dates.ts';
 import type { Finding } from './findings.ts';
@@ -59,6 +66,7 @@ export const OBLIGATION_KINDS = [
   'group-dissolution', // 网络工作群解散报备
   'department-app', // 部门新设独立APP（办法禁止时）
   'reassign', // 撤并单位的账号移交
+  'review-report', // 下放年审结果向归口管理部门报备（002 第八条）
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -76,6 +84,7 @@ export const OBLIGATION_KIND_LABELS: Record<ObligationKind, string> = {
   'group-dissolution': '网络工作群解散报备',
   'department-app': '部门不得单独新设移动应用',
   reassign: '撤并单位的账号移交承继单位',
+  'review-report': '年审结果向归口管理部门报备',
 };
 
 export type ObligationState = 'upcoming' | 'due' | 'overdue';
@@ -127,6 +136,12 @@ export interface FindOptions {
   prDate?: string;
   /** Files of the pull request, relative to the content folder. */
   prFiles?: ReadonlySet<string>;
+  /**
+   * The registry before the pull request (its base). With it, only what the pull request adds is
+   * dated by `prDate`: a group it files, a history entry, closure or dissolution it adds; a later
+   * edit of an already filed group or entry is not judged again.
+   */
+  prBase?: Registry;
 }
 
 /** `date` plus a policy duration (`{ days }` or calendar `{ months }`, clamped at month ends). */
@@ -193,7 +208,7 @@ export function owesReview(account: Account, policy: Policy, year: number): bool
 
 function reviewStatuses(account: Account, reviews: readonly ReviewLike[], policy: Policy, today: string): ReviewStatus[] {
   const ar = policy.annualReview;
-  if (!ar.required || !ar.tiers.includes(account.tier) || account.status !== 'active' || !account.dates.opened) return [];
+  if (!ar.required || !reviewedTiers(policy).includes(account.tier) || account.status !== 'active' || !account.dates.opened) return [];
   const current = currentReviewYear(policy, today);
   // Seen from `today`: a review submitted after today is not filed yet, and a result dated after
   // today is not known yet (the same rule `met` applies to every filing), so the site, the
@@ -212,6 +227,34 @@ function reviewStatuses(account: Account, reviews: readonly ReviewLike[], policy
   return lastPass >= 0 ? out.slice(lastPass) : out;
 }
 
+/** Tiers under an annual review: the office's and the delegated ones (002 第八条: tier 3 by 系部/团委). */
+export function reviewedTiers(policy: Policy): number[] {
+  return [...new Set([...policy.annualReview.tiers, ...(policy.annualReview.delegated?.tiers ?? [])])];
+}
+
+/** Whether a change of `kind` must be reported within the change window (the article's list, or all kinds). */
+export function changeWindowApplies(policy: Policy, kind: string): boolean {
+  const kinds = policy.deadlines.changeKinds;
+  return kinds === null || kinds === undefined || (kinds as readonly string[]).includes(kind);
+}
+
+/**
+ * The unit that answers for a unit's duties on `today`: a merged or renamed unit's successor
+ * (followed to the end of the chain); a dissolved unit's parent, else the office's unit, else the
+ * unit itself (someone must reassign or close what it left).
+ */
+export function answerableUnit(id: string, units: ReadonlyMap<string, Unit>, policy: Policy): string {
+  const seen = new Set<string>();
+  let cur = units.get(id);
+  while (cur && cur.status !== 'active' && !seen.has(cur.id)) {
+    seen.add(cur.id);
+    const next = cur.successor ?? (cur.status === 'dissolved' ? (cur.parent ?? policy.office.unit) : undefined);
+    if (!next || !units.has(next)) return next ?? cur.id;
+    cur = units.get(next);
+  }
+  return cur?.id ?? id;
+}
+
 /** Every obligation in `registry` under `policy` on `today`, sorted by unit, due date and kind. */
 export function findObligations(registry: Registry, policy: Policy, today: string, options: FindOptions = {}): Obligation[] {
   const out: Obligation[] = [];
@@ -220,6 +263,11 @@ export function findObligations(registry: Registry, policy: Policy, today: strin
   const inPr = (file: string) => options.prDate !== undefined && options.prFiles !== undefined && options.prFiles.has(file);
   const prDateFor = (file: string) => (inPr(file) ? options.prDate : undefined);
   const units = new Map<string, Unit>(registry.units.map((u) => [u.data.id, u.data]));
+  const base = options.prBase;
+  const baseAccounts = new Map(base?.accounts.map((a) => [a.file, a.data]) ?? []);
+  const baseGroups = new Map(base?.groups.map((g) => [g.file, g.data]) ?? []);
+  /** Whether the pull request adds what `isIn` finds in the base's filing (without a base: yes). */
+  const newInPr = <T>(file: string, map: Map<string, T>, isIn: (before: T) => boolean) => !base || !map.has(file) || !isIn(map.get(file)!);
 
   /** An obligation still open on `today`. */
   const open = (base: Omit<Obligation, 'state' | 'daysLate' | 'filed'>, upcomingFrom?: string) => {
@@ -238,7 +286,8 @@ export function findObligations(registry: Registry, policy: Policy, today: strin
   for (const r of registry.reviews) reviewsOf.set(r.data.account, [...(reviewsOf.get(r.data.account) ?? []), r.data]);
   for (const f of registry.accounts) {
     const a = f.data;
-    const ref = { unit: a.unit, account: a.id, group: null, file: f.file };
+    // Duties of a merged or dissolved unit go to the unit that answers for it (item: 撤并单位).
+    const ref = { unit: answerableUnit(a.unit, units, policy), account: a.id, group: null, file: f.file };
     const live = a.status !== 'closed';
     const filedOn = a.dates.applied ?? a.approval?.date ?? prDateFor(f.file);
 
@@ -273,22 +322,34 @@ export function findObligations(registry: Registry, policy: Policy, today: strin
     // 信息变更报备: measured from the change's date to its report.
     if (d.change)
       a.history.forEach((h, i) => {
-        if (h.kind === 'closure') return;
-        const reported = h.reported ?? prDateFor(f.file);
+        if (h.kind === 'closure' || !changeWindowApplies(policy, h.kind)) return;
+        const added = newInPr(f.file, baseAccounts, (b) => b.history.some((x) => x.date === h.date && x.kind === h.kind && x.summary === h.summary));
+        const reported = h.reported ?? (added ? prDateFor(f.file) : undefined);
         if (reported) met({ ...ref, kind: 'change', due: addDuration(h.date, d.change!), rule: art('change'), field: `history[${i}].date` }, reported);
       });
 
     // 停办报备.
     if (a.status === 'closed' && a.dates.closed && d.closure) {
       const entry = a.history.find((h) => h.kind === 'closure');
-      const reported = entry?.reported ?? prDateFor(f.file);
+      const added = newInPr(f.file, baseAccounts, (b) => b.status === 'closed');
+      const reported = entry?.reported ?? (added ? prDateFor(f.file) : undefined);
       if (reported) met({ ...ref, kind: 'closure', due: addDuration(a.dates.closed, d.closure), rule: art('closure'), field: 'dates.closed' }, reported);
     }
 
-    // 年审: missing, late, failed.
+    // 年审: missing, late, failed. A delegated tier's review is owed by the reviewing body (the
+    // unit's parent: 系部 or 校团委), which then reports it to the office (002 第八条).
+    const unit = units.get(a.unit);
+    const delegated = policy.annualReview.delegated && policy.annualReview.delegated.tiers.includes(a.tier) && !policy.annualReview.tiers.includes(a.tier) ? policy.annualReview.delegated : null;
+    const reviewer = delegated && unit?.parent ? answerableUnit(unit.parent, units, policy) : ref.unit;
     for (const c of reviewStatuses(a, reviewsOf.get(a.id) ?? [], policy, today)) {
       const file = c.review ? `reviews/${c.year}/${a.id}.yaml` : f.file;
-      const base = { ...ref, file, year: c.year, rule: art('review') };
+      const base = { ...ref, unit: reviewer, file, year: c.year, rule: art('review') };
+      const r = c.review as (ReviewLike & { reportedToOffice?: string }) | undefined;
+      if (delegated?.reportWithin && r?.result.date && r.result.outcome !== 'pending') {
+        const rep = { ...base, kind: 'review-report' as const, due: addDuration(r.result.date, delegated.reportWithin), field: 'reportedToOffice' };
+        if (r.reportedToOffice) met(rep, r.reportedToOffice);
+        else open(rep);
+      }
       if (!c.review) open({ ...base, kind: 'review', due: c.due, field: 'status' }, c.opens);
       else {
         // A late review stays listed while its result is pending, however old (the site shows
@@ -302,30 +363,39 @@ export function findObligations(registry: Registry, policy: Policy, today: strin
       }
     }
 
-    // 部门不得单独新设移动应用 (003 第十三条).
-    const unit = units.get(a.unit);
-    if (!policy.apps.departmentsMayOpenNew && live && a.platform === 'app' && a.filing === 'new' && a.dates.applied && unit && DEPARTMENT_KINDS.has(unit.kind)
+    // 部门不得单独新设移动应用 (003 第十三条: 原则上; APP and 小程序), unless the office recorded
+    // an exception with its reference.
+    const appPlatforms: readonly string[] = policy.apps.platforms ?? ['app'];
+    const excepted = (a.exemptions ?? []).some((e) => e.rule === 'department-app' && e.date <= today);
+    if (!policy.apps.departmentsMayOpenNew && live && !excepted && appPlatforms.includes(a.platform) && a.filing === 'new' && a.dates.applied && unit && DEPARTMENT_KINDS.has(unit.kind)
       && (!policy.document.published || a.dates.applied >= policy.document.published))
       open({ ...ref, kind: 'department-app', due: a.dates.applied, rule: art('apps'), field: 'platform' });
 
     // 撤并单位的账号移交.
     if (live && unit && unit.status !== 'active' && unit.statusDate)
-      open({ ...ref, unit: unit.successor ?? unit.id, kind: 'reassign', due: d.change ? addDuration(unit.statusDate, d.change) : unit.statusDate, rule: art('reassign'), field: 'unit' });
+      open({ ...ref, kind: 'reassign', due: d.change ? addDuration(unit.statusDate, d.change) : unit.statusDate, rule: art('reassign'), field: 'unit' });
   }
 
   for (const f of registry.groups) {
     const g: Group = f.data;
-    const ref = { unit: g.unit, account: null, group: g.id, file: f.file, rule: art('groups') };
+    const ref = { unit: answerableUnit(g.unit, units, policy), account: null, group: g.id, file: f.file, rule: art('groups') };
     const pr = prDateFor(f.file);
-    // 网络工作群备案: judged when the group is filed in a pull request (the form has no filing date).
-    if (policy.groups.mustFile && policy.groups.fileWithin && pr)
+    // 网络工作群备案: judged when a pull request files the group (the form has no filing date);
+    // a later edit of a group already filed is not a filing (003 第七条).
+    if (policy.groups.mustFile && policy.groups.fileWithin && pr && newInPr(f.file, baseGroups, () => true))
       met({ ...ref, kind: 'group-filing', due: addDuration(g.created, policy.groups.fileWithin), field: 'created' }, pr);
-    // 解散报备.
+    // 解散报备 (003 第十三条): reported on `dissolutionReported`, or by the pull request that adds the
+    // dissolution. A dissolution already in the registry came through a merged pull request, so it
+    // was reported; its date was judged then.
     if (g.dissolved && policy.groups.dissolution) {
       const base = { ...ref, kind: 'group-dissolution' as const, due: addDuration(g.dissolved, policy.groups.dissolution), field: 'dissolved' };
-      if (g.dissolutionReported) met(base, g.dissolutionReported);
-      else open(base);
+      const reported = g.dissolutionReported ?? (pr && newInPr(f.file, baseGroups, (b) => b.dissolved !== undefined) ? pr : undefined);
+      if (reported) met(base, reported);
     }
+    // 撤并单位的工作群: the answering unit takes it over or dissolves it.
+    const gu = units.get(g.unit);
+    if (!g.dissolved && gu && gu.status !== 'active' && gu.statusDate)
+      open({ ...ref, kind: 'reassign', due: d.change ? addDuration(gu.statusDate, d.change) : gu.statusDate, rule: art('reassign'), field: 'unit' });
   }
 
   return out.sort(compareObligations);
@@ -363,7 +433,7 @@ export function describeObligation(o: Obligation): string {
   else if (o.state === 'overdue') when = `期限为 ${o.due}，已逾期 ${o.daysLate} 天`;
   else if (o.state === 'due') when = `今天（${o.due}）到期`;
   else when = `请在 ${o.due} 前办理`;
-  if (o.kind === 'department-app') return `${subject}：于 ${o.due} 申请新设移动应用，办法规定部门、院系原则上不再单独新设，请与归口管理部门商议整合（${rule}）`;
+  if (o.kind === 'department-app') return `${subject}：于 ${o.due} 申请新设移动应用，办法规定部门、院系原则上不再单独新设，请与归口管理部门商议整合，确有必要的由归口管理部门批准并登记例外 exemptions（${rule}）`;
   if (o.kind === 'review-failed') return `${subject}${yearText}：年审不合格（${o.due} 审核），请整改后重新提交年审（${rule}）`;
   return `${subject}${yearText}：${what}，${when}（${rule}）`;
 }
@@ -418,8 +488,21 @@ export interface DerivedStatus {
   rule: string;
 }
 
+/** The office's order (责令停止运行 / 关停) in force on `today`, if any: the latest not yet lifted. */
+export function orderInForce(account: Pick<Account, 'orders'>, today: string): Account['orders'][number] | null {
+  const inForce = (account.orders ?? []).filter((o) => o.date <= today && !(o.lifted && o.lifted <= today));
+  return inForce.sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : 0))[0] ?? null;
+}
+
+/** Badge text of an office order. */
+export const ORDER_LABELS = { suspend: '责令暂停运行', shutdown: '责令关停' } as const;
+
 /**
  * The derived status of one account on `today`, or null when its stored status stands:
+ * - 责令暂停运行 / 责令关停 (suspended) while an office order is in force (000 第十四—十六条,
+ *   001 第七条, 002 第十五条 …), with its public reason and reference; lifted orders end it;
+ * - 主办单位已撤销 (suspended) when its unit was dissolved (on or before `today`) and the account
+ *   was not handed over: no unit answers for it, so it is not plainly official (`unit` given);
  * - 暂停运行 (suspended) when the policy says failed or missing reviews may not continue
  *   (`failureSuspends`) and a review failed, or none was submitted by the due date;
  * - 年审逾期 (overdue) when a review was submitted after the due date and awaits its result, or
@@ -427,7 +510,13 @@ export interface DerivedStatus {
  * Closed and not-yet-opened accounts keep their stored status. `reviews` may hold every review
  * of the registry; only this account's are read.
  */
-export function deriveAccountStatus(account: Account, reviews: readonly ReviewLike[], policy: Policy, today: string): DerivedStatus | null {
+export function deriveAccountStatus(account: Account, reviews: readonly ReviewLike[], policy: Policy, today: string, unit?: Unit): DerivedStatus | null {
+  if (account.status === 'closed') return null;
+  const order = orderInForce(account, today);
+  if (order)
+    return { state: 'suspended', label: ORDER_LABELS[order.kind], reason: `${order.reason}（${order.reference}）`, since: order.date, rule: policy.articles?.order ?? DEFAULT_RULE };
+  if (unit && unit.status === 'dissolved' && unit.statusDate && unit.statusDate <= today)
+    return { state: 'suspended', label: '主办单位已撤销', reason: `主办单位${unit.name}已于 ${unit.statusDate} 撤销，账号尚未移交其他单位`, since: unit.statusDate, rule: policy.articles?.reassign ?? DEFAULT_RULE };
   const rule = policy.articles?.review ?? DEFAULT_RULE;
   const suspends = policy.annualReview.failureSuspends;
   let found: DerivedStatus | null = null;
@@ -452,10 +541,12 @@ export function deriveAccountStatuses(
   reviews: readonly ReviewLike[],
   policy: Policy,
   today: string,
+  units: readonly Unit[] = [],
 ): Map<string, DerivedStatus | null> {
   const byAccount = new Map<string, ReviewLike[]>();
   for (const r of reviews) byAccount.set(r.account, [...(byAccount.get(r.account) ?? []), r]);
-  return new Map(accounts.map((a) => [a.id, deriveAccountStatus(a, byAccount.get(a.id) ?? [], policy, today)]));
+  const unitOf = new Map(units.map((u) => [u.id, u]));
+  return new Map(accounts.map((a) => [a.id, deriveAccountStatus(a, byAccount.get(a.id) ?? [], policy, today, unitOf.get(a.unit))]));
 }
 
 /** The badge text for an account: the derived state if any, else the stored status. */

@@ -189,6 +189,15 @@ export function checkPrRules(changes: FileChange[], base: Registry, head: Regist
     }
 
     if (author.office || isOwner(office)) continue;
+    // Office orders (责令停止运行) and the exceptions it grants are the office's alone.
+    if (top === 'accounts' && c.status !== 'removed') {
+      const b = base.accounts.find((a) => a.file === c.path)?.data;
+      const h = head.accounts.find((a) => a.file === c.path)?.data;
+      if (JSON.stringify(b?.orders ?? []) !== JSON.stringify(h?.orders ?? []))
+        v(c.path, 'pr/order-office-only', '责令停止运行记录 orders 只能由归口管理部门填写或修改');
+      if (JSON.stringify(b?.exemptions ?? []) !== JSON.stringify(h?.exemptions ?? []))
+        v(c.path, 'pr/exemption-office-only', '例外批准记录 exemptions 只能由归口管理部门填写或修改');
+    }
     if (author.trusted) {
       // Automation files on someone's behalf: ownership is judged by the required check
       // 归口管理部门审核 against the author, never trusted here.

@@ -163,6 +163,8 @@ export interface PublicTier {
   description: string;
   manager: string;
   approvers: string[];
+  /** 第一责任人 (the policy's tier `responsible`), or null. */
+  responsible: string | null;
 }
 
 export interface PublicPolicy {
@@ -172,6 +174,12 @@ export interface PublicPolicy {
   document: { title: string; number: string | null; published: string | null };
   tiers: PublicTier[];
   annualReview: { required: boolean; due: string };
+  /** 个人账号规定 (the rulebook's words, with its article), for the verify page. */
+  personalAccounts: string;
+  /** 办法列举的平台 (platform ids). */
+  platforms: string[];
+  /** 特别规定 that no rule computes, with their articles. */
+  specialRules: Array<{ article: string; text: string }>;
 }
 
 /** The whole public site's data. */
@@ -232,8 +240,11 @@ export function toPublicPolicy(p: Policy): PublicPolicy {
     },
     office: { name: p.office.name, reportEmail: p.office.reportEmail ?? null },
     document: { title: p.document.title, number: p.document.number ?? null, published: p.document.published },
-    tiers: p.tiers.map((t) => ({ level: t.level, name: t.name, description: t.description, manager: t.manager, approvers: [...t.approvers] })),
+    tiers: p.tiers.map((t) => ({ level: t.level, name: t.name, description: t.description, manager: t.manager, approvers: [...t.approvers], responsible: t.responsible ?? null })),
     annualReview: { required: p.annualReview.required, due: p.annualReview.due },
+    personalAccounts: p.personalAccounts ?? '',
+    platforms: [...(p.platforms ?? [])],
+    specialRules: (p.specialRules ?? []).map((r) => ({ article: r.article, text: r.text })),
   };
 }
 
@@ -354,7 +365,7 @@ const collator = new Intl.Collator('zh-CN');
  * place the site and the verifier (CLI and page) get account states from.
  */
 export function buildPublicSiteOn(input: SiteInput, today: string): PublicSite {
-  const derived = deriveAccountStatuses(input.accounts.map((a) => a.data), input.reviews, input.policy, today);
+  const derived = deriveAccountStatuses(input.accounts.map((a) => a.data), input.reviews, input.policy, today, input.units);
   return buildPublicSite(input, { asOf: today, derived });
 }
 

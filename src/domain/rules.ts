@@ -4,6 +4,7 @@
  * unique, dissolved units hold no active accounts. Pure: registry and date in, findings out.
  */
 import { dayNumber } from './dates.ts';
+import { addDuration, durationText } from './obligations.ts';
 import type { AccountFiling, Filing } from './filing.ts';
 import type { Finding, Severity } from './findings.ts';
 import { findPlatform, keyString, linkProblem } from './platforms.ts';
@@ -143,6 +144,16 @@ function checkAccounts(ctx: RuleContext): void {
       else if (unit.data.status !== 'active')
         emit(a, 'unit', 'unit/not-reassigned', `主办单位已${unit.data.status === 'merged' ? '合并' : '更名'}，请把账号移交承继单位 ${unit.data.successor}`, 'warning');
     }
+    // 校内数据服务 (002 第十八条; 001 第十四条): servers on campus when required, approved by the named body.
+    if (policy?.campusData && d.campusData && d.status !== 'closed') {
+      const cd = policy.campusData;
+      if (cd.serversOnCampus && d.campusData.servers !== 'campus')
+        emit(a, 'campusData.servers', 'account/campus-servers', `涉及校内数据服务的，服务器必须设置在校内（${cd.article}），请改为 campus 或停止校内数据服务`);
+      if (d.status !== 'applied' && !d.campusData.approval)
+        emit(a, 'campusData', 'account/campus-approval', `涉及校内数据服务的，须报${cd.approver}审批（${cd.article}），请填写 campusData.approval（审批部门、文号、日期）`);
+      else if (d.campusData.approval && normalizeName(d.campusData.approval.by) !== normalizeName(cd.approver))
+        emit(a, 'campusData.approval.by', 'account/campus-approver', `校内数据服务应由${cd.approver}审批（${cd.article}），不是${d.campusData.approval.by}`);
+    }
     if (policy) {
       const tier = policy.tiers.find((t) => t.level === d.tier);
       if (!tier) emit(a, 'tier', 'tier/undefined', `管理办法中没有第 ${d.tier} 级平台`);
@@ -255,6 +266,8 @@ function checkReviews(ctx: RuleContext): void {
   const { reg, opts, policy, today, out, emit, unreadable, accounts, accountKnown } = ctx;
   const pushLists = new Set(reg.pushLists.map((p) => p.file));
   const reviewed = new Set<string>();
+  const latestYear = new Map<string, number>();
+  for (const r of reg.reviews) latestYear.set(r.data.account, Math.max(latestYear.get(r.data.account) ?? 0, r.data.year));
   for (const r of reg.reviews) {
     const d = r.data;
     reviewed.add(`reviews/${d.year}/${d.account}.pushes.csv`);
@@ -268,7 +281,13 @@ function checkReviews(ctx: RuleContext): void {
       if (d.pushList !== `${d.account}.pushes.csv`) emit(r, 'pushList', 'ref/pushlist', `推送清单文件名应为 ${d.account}.pushes.csv`);
       else if (!pushLists.has(path) && !unreadable('pushList', d.account)) emit(r, 'pushList', 'ref/pushlist', `找不到推送清单文件 ${path}`);
     } else if (policy?.annualReview.pushListRequired && acc && policy.annualReview.tiers.includes(acc.data.tier)) {
-      emit(r, 'pushList', 'review/pushlist-missing', '管理办法要求以电子文档报送年度推送内容清单，请附 <账号编号>.pushes.csv 并填写 pushList', 'warning');
+      // 002 第八条 (年审表 and 以电子文档形式报送年度推送内容清单): without the list the review is incomplete.
+      emit(r, 'pushList', 'review/pushlist-missing', '管理办法要求以电子文档报送年度推送内容清单，缺清单的年审材料不完整：请附 <账号编号>.pushes.csv 并填写 pushList');
+    }
+    // 定期更新 (000 第十二条): an active account whose latest review records no pushes.
+    if (policy?.annualReview.warnNoPushes && acc?.data.status === 'active' && d.pushes === 0) {
+      if (d.year === latestYear.get(d.account))
+        emit(r, 'pushes', 'review/no-pushes', `${d.year} 年度全年推送 0 条：管理办法要求平台信息定期及时更新，不再使用的应及时关闭并报备（${policy.articles?.updates ?? '登记系统默认'}）`, 'warning');
     }
   }
   for (const p of reg.pushLists)
@@ -289,6 +308,13 @@ function checkGroups(ctx: RuleContext): void {
       const v = d[field];
       if (v && dayNumber(v) > today) emit(g, field, 'date/future', `日期不能晚于今天（${opts.today}）`);
     }
+    // 长期不使用的工作群应解散 (003 第十三条).
+    if (policy?.groups.idleAfter && !d.dissolved && d.lastUsed && addDuration(d.lastUsed, policy.groups.idleAfter) < opts.today)
+      emit(g, 'lastUsed', 'group/idle', `工作群自 ${d.lastUsed} 起未使用，超过 ${durationText(policy.groups.idleAfter)}：长期不使用的工作群应及时解散并报备（${policy.articles?.groups ?? '登记系统默认'}）`, 'warning');
+    // A live group of a merged or dissolved unit must be taken over or dissolved.
+    const gu = ctx.units.get(d.unit)?.data;
+    if (!d.dissolved && gu && gu.status !== 'active')
+      emit(g, 'unit', 'unit/group-not-reassigned', gu.successor ? `所属部门已${gu.status === 'merged' ? '合并' : '更名'}，请把工作群移交承继单位 ${gu.successor} 或解散` : '所属部门已撤销，工作群须移交其他部门或解散', 'warning');
     if (policy?.groups.maxMembers && d.members > policy.groups.maxMembers && !d.dissolved)
       emit(g, 'members', 'group/too-large', `群成员数量超过管理办法规定的上限 ${policy.groups.maxMembers} 人`, 'warning');
   }

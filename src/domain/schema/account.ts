@@ -67,6 +67,52 @@ export const HistoryEntrySchema = z.strictObject({
   reported: titled(DateSchema.optional(), '报备日期'),
 });
 
+/**
+ * An office order to stop a registered account (责令停止运行 / 关停: 000 第十四、十五、十六条;
+ * 001 第七条; 002 第十五条). Reversible: `lifted` ends it. Only the office writes it.
+ */
+export const OrderSchema = z.strictObject({
+  /** suspend = 责令暂停运行; shutdown = 责令关停. */
+  kind: titled(z.enum(['suspend', 'shutdown'], { message: '处理类型应为 suspend（暂停运行）或 shutdown（关停）' }), '处理类型'),
+  /** 决定日期: in force from this day. */
+  date: titled(DateSchema, '决定日期'),
+  /** 原因 (public wording, no names or phones). */
+  reason: titled(TextSchema, '原因'),
+  /** 通知文号或编号, e.g. 宣传部〔2026〕3号. */
+  reference: titled(TextSchema, '文号'),
+  /** 恢复运行日期: the order no longer applies from this day. */
+  lifted: titled(DateSchema.optional(), '恢复运行日期'),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+/**
+ * An exception the office grants to a rule "原则上" (003 第十三条: 原则上不再单独新设移动互联网应用
+ * 程序), with its reference. Only the office writes it.
+ */
+export const ExemptionSchema = z.strictObject({
+  /** The rule excepted: department-app. */
+  rule: titled(z.enum(['department-app'], { message: '例外的规定应为 department-app' }), '例外的规定'),
+  /** 批准日期 */
+  date: titled(DateSchema, '批准日期'),
+  /** 批复文号或编号 */
+  reference: titled(TextSchema, '批复文号'),
+  /** 理由 */
+  reason: titled(TextSchema, '理由'),
+});
+
+/**
+ * 校内数据服务 (002 第十八条; 001 第十四条): where the account's servers are and who approved them.
+ */
+export const CampusDataSchema = z.strictObject({
+  /** 服务器位置: campus (校内) or external (校外). */
+  servers: titled(z.enum(['campus', 'external'], { message: '服务器位置应为 campus（校内）或 external（校外）' }), '服务器位置'),
+  /** 审批部门 (e.g. 科技处), 文号 and 日期; absent while not approved. */
+  approval: titled(
+    z.strictObject({ by: titled(TextSchema, '审批部门'), reference: titled(TextSchema, '审批文号'), date: titled(DateSchema, '审批日期') }).optional(),
+    '服务器审批',
+  ),
+});
+
 export const AccountSchema = z
   .strictObject({
     /** 账号编号 = file name (lower-case ASCII). */
@@ -192,6 +238,12 @@ export const AccountSchema = z
       }),
       '管理队伍',
     ),
+    /** 责令停止运行 / 关停 by the office, oldest first (reversible: `lifted`). */
+    orders: titled(z.array(OrderSchema).default([]), '责令停止运行'),
+    /** Exceptions the office granted (原则上 rules), with their reference. */
+    exemptions: titled(z.array(ExemptionSchema).default([]), '批准的例外'),
+    /** 涉及校内数据服务: present only when the account serves campus data. */
+    campusData: titled(CampusDataSchema.optional(), '校内数据服务'),
     /** 备注 */
     note: titled(TextSchema.optional(), '备注'),
   })
@@ -215,6 +267,9 @@ export const AccountSchema = z
       rule(['dormant'], '只有正常运营（active）的账号才能标记为停更未注销；已停办的账号请删去 dormant', 'account/dormant-status', ['status']);
     if (a.units.includes(a.unit)) rule(['units'], `联合主办单位中不应再写牵头单位 ${a.unit}`, 'account/units-lead');
     if (new Set(a.units).size !== a.units.length) rule(['units'], '联合主办单位有重复', 'account/units-duplicate');
+    a.orders.forEach((o, i) => {
+      if (o.lifted && o.lifted < o.date) rule(['orders', i, 'lifted'], '恢复运行日期不能早于决定日期', 'date/order');
+    });
     if ((a.status === 'applied' || a.status === 'approved') && a.dates.opened)
       rule(['dates', 'opened'], '尚未开通的账号不应填写开通时间；开通后请把状态改为 active', 'account/status-dates');
     // Issue 13 item 6: a link is certified official and rendered as a QR code, so its host must be

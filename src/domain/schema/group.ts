@@ -32,6 +32,8 @@ export const GroupSchema = z
     head: titled(PersonSchema, '部门负责人'),
     /** 建群日期 */
     created: titled(DateSchema, '建群日期'),
+    /** 最近使用日期 (003 第十三条 长期不使用的群应解散): warned when older than groups.idleAfter. */
+    lastUsed: titled(DateSchema.optional(), '最近使用日期'),
     /** 解散日期 */
     dissolved: titled(DateSchema.optional(), '解散日期'),
     /** 解散报备日期 */

@@ -7,6 +7,23 @@ import { PLATFORM_IDS } from '../platforms.ts';
 import { isRealDate } from '../dates.ts';
 import { DateSchema, DurationSchema, EmailSchema, IdSchema, TextSchema, titled } from './common.ts';
 import { UNIT_KINDS } from './unit.ts';
+import { CHANGE_KINDS } from './account.ts';
+
+/**
+ * A protected form of the school's name (受保护的名称) as the rulebook writes it: 001 第六条
+ * "曲师***" is a prefix (歌曲师生合唱团 is not it), 003 第六条 protects the school's name anywhere.
+ */
+export const ProtectedNameSchema = z.strictObject({
+  /** 名称或简称, e.g. 曲师, 宁职院. */
+  name: titled(TextSchema, '受保护名称'),
+  /** prefix: only a name that starts with it (001 "曲师***", 002 "为前缀"); anywhere: contained anywhere. */
+  match: titled(z.enum(['prefix', 'anywhere']).default('anywhere'), '匹配方式'),
+  /** Look-alike contexts that are not the protected name (e.g. 歌曲师 in 歌曲师生合唱团). */
+  notWithin: titled(z.array(TextSchema).default([]), '不视为冒用的上下文'),
+  /** 条款 and why this form is protected (e.g. 第六条：曲师***). */
+  article: titled(TextSchema, '条款'),
+});
+export type ProtectedName = z.infer<typeof ProtectedNameSchema>;
 
 /** `MM-DD` day of the year, for yearly deadlines such as the annual review; a day every year has. */
 const MonthDaySchema = z
@@ -69,6 +86,10 @@ export const ArticlesSchema = z.strictObject({
   apps: titled(TextSchema.optional(), '移动应用条款'),
   /** 撤并单位的账号移交 (a change of 主办单位: the change article). */
   reassign: titled(TextSchema.optional(), '账号移交条款'),
+  /** 责令停止运行 / 关停 (000 第十四、十五、十六条; 001 第七条; 002 第十五条 …). */
+  order: titled(TextSchema.optional(), '责令停止运行条款'),
+  /** 定期更新 (000 第十二条). */
+  updates: titled(TextSchema.optional(), '定期更新条款'),
 });
 export type Articles = z.infer<typeof ArticlesSchema>;
 
@@ -86,6 +107,11 @@ export const PolicySchema = z.strictObject({
       name: titled(TextSchema, '学校名称'),
       /** Protected names (简称) that personal accounts may not use (e.g. 曲师); the full name is always protected. */
       shortNames: titled(z.array(TextSchema).default([]), '学校简称'),
+      /**
+       * Protected forms beyond the full name and `shortNames`, as the rulebook lists them, each with
+       * its match (prefix / anywhere) and article. Read through `protectedNamesOf`.
+       */
+      protectedNames: titled(z.array(ProtectedNameSchema).default([]), '受保护名称'),
       /** English name, for the site footer. */
       englishName: titled(TextSchema.optional(), '英文名称'),
       /** The school's own web domains (links in public descriptions may point there). */
@@ -139,6 +165,12 @@ export const PolicySchema = z.strictObject({
       backfill: titled(DurationSchema.nullable(), '补办备案期限'),
       /** 信息变更报备期限 (all five: 一周 / 7日). */
       change: titled(DurationSchema.nullable(), '变更报备期限'),
+      /**
+       * Which kinds of change the window applies to, as the article names them (001, 004 第七条:
+       * 账号名、后台管理人员或维护方式; 003 第七条: 分管领导或管理员); null = every kind (000 第四条、
+       * 002 第九条 end their lists with 等).
+       */
+      changeKinds: titled(z.array(z.enum(CHANGE_KINDS)).min(1).nullable().default(null), '变更报备适用的变更类型'),
       /** 停办 / 解散报备期限 (000, 002: 一周; 003: 3日); null = not stated. */
       closure: titled(DurationSchema.nullable(), '停办报备期限'),
       /** 批准后应在此期限内开通 (registry default; the seeds are silent). */
@@ -163,8 +195,33 @@ export const PolicySchema = z.strictObject({
       due: titled(MonthDaySchema, '年审截止'),
       /** 年审不合格或未年审者不得继续运行. */
       failureSuspends: titled(z.boolean(), '不合格停止运行'),
-      /** 须以电子文档报送年度推送内容清单 (002 第八条). */
+      /**
+       * 须以电子文档报送年度推送内容清单 (002 第八条): a review without it is incomplete, does not
+       * count as submitted, and validation reports an error.
+       */
       pushListRequired: titled(z.boolean(), '须报送推送清单'),
+      /**
+       * Tiers reviewed by a supervising body instead of the office, which reports (报备) the result
+       * to the office (002 第八条: 三级平台的年审由相关系部和团委负责，并向办公室报备); null = none.
+       */
+      delegated: titled(
+        z
+          .strictObject({
+            /** Tiers reviewed by the supervising body. */
+            tiers: titled(z.array(z.number().int().min(1).max(3)).min(1), '下放年审的级别'),
+            /** Who reviews (e.g. 所在系部或校团委): the account's unit's parent unit. */
+            reviewer: titled(TextSchema, '年审主体'),
+            /** 报备 to the office within this time of the review's result; null = no report required. */
+            reportWithin: titled(DurationSchema.nullable(), '报备期限'),
+          })
+          .nullable()
+          .default(null),
+        '下放年审',
+      ),
+      /**
+       * 定期更新 (000 第十二条): warn when an active account's latest review records no pushes.
+       */
+      warnNoPushes: titled(z.boolean().default(false), '提示全年无推送'),
     }),
     '年审',
   ),
@@ -178,8 +235,13 @@ export const PolicySchema = z.strictObject({
       dissolution: titled(DurationSchema.nullable(), '解散报备期限'),
       /** 建群后应在此期限内备案 when filing is required; null = not stated (003 第七条 names no window). */
       fileWithin: titled(DurationSchema.nullable().default(null), '建群备案期限'),
-      /** 责任人: 创建人 (000) or 管理员 (001). */
+      /** 责任人: 创建人 (000) or 管理员 (001); shown in the policy and the group's issue. */
       responsible: titled(TextSchema, '群责任人'),
+      /**
+       * 长期不使用的群应解散 (003 第十三条): warn when a live group's last use (`lastUsed`) is older
+       * than this; null = no warning.
+       */
+      idleAfter: titled(DurationSchema.nullable().default(null), '闲置提示期限'),
     }),
     '网络工作群',
   ),
@@ -187,12 +249,33 @@ export const PolicySchema = z.strictObject({
     z.strictObject({
       /** 各部门可否新设独立APP (003 第十三条: 原则上不再单独新设). */
       departmentsMayOpenNew: titled(z.boolean(), '部门可新设APP'),
+      /** Platforms the rule covers (003 第十三条 移动互联网应用程序: APP and 小程序). */
+      platforms: titled(z.array(z.enum(PLATFORM_IDS)).default(['app']), '适用平台'),
     }),
     '移动应用',
   ),
-  /** 个人账号不得使用的名称 (with the article), shown on the verify page. */
+  /**
+   * 涉及校内数据服务 (002 第十八条: 服务器必须设置在校内，报科技处审批; 001 第十四条: 按信息与教育技术中心
+   * 有关规定执行): an account that declares `campusData` needs the named body's approval, and, when
+   * `serversOnCampus`, its servers on campus. null = the rulebook says nothing.
+   */
+  campusData: titled(
+    z
+      .strictObject({
+        /** 服务器必须设置在校内. */
+        serversOnCampus: titled(z.boolean(), '服务器须在校内'),
+        /** 审批部门, e.g. 科技处. */
+        approver: titled(TextSchema, '审批部门'),
+        /** 条款 */
+        article: titled(TextSchema, '条款'),
+      })
+      .nullable()
+      .default(null),
+    '校内数据服务',
+  ),
+  /** 个人账号不得使用的名称 (with the article): public (toPublicPolicy), printed by `npm run policy`. */
   personalAccounts: titled(TextSchema, '个人账号规定'),
-  /** 办法列举的平台 */
+  /** 办法列举的平台 (every rulebook's list ends 等 / 包括但不限于: shown, never a limit). */
   platforms: titled(z.array(z.enum(PLATFORM_IDS)).min(1), '办法列举的平台'),
   /** 核验: what the public verifier needs from filings. */
   verify: titled(
@@ -210,9 +293,53 @@ export const PolicySchema = z.strictObject({
   ),
   /** Extra hosts that links in public descriptions may point to (besides the school's domains). */
   allowedLinkHosts: titled(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]), '允许链接的网站'),
-  /** 特别规定 */
+  /** 特别规定 that no rule computes: public (toPublicPolicy), printed by `npm run policy`. */
   specialRules: titled(z.array(SpecialRuleSchema).default([]), '特别规定'),
   /** 条款: the article each computed deadline cites. */
   articles: titled(ArticlesSchema.default({}), '条款'),
+}).superRefine((p, ctx) => {
+  // A rulebook without a date (seed 002) must be given one by the school: review cycles and the
+  // backfill window start from it.
+  if (p.document.published === null)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['document', 'published'],
+      message: `${p.document.title}原文未写明公布日期：请在 content/policy.yaml 的 document.published 填写本校公布（施行）日期；年审周期和补办备案期限从该日起算`,
+      params: { rule: 'policy/published-missing' },
+    });
 });
 export type Policy = z.infer<typeof PolicySchema>;
+
+/** One protected name form with how it matches (the full name, short names and listed forms). */
+export interface ProtectedForm {
+  name: string;
+  match: 'prefix' | 'anywhere';
+  notWithin: string[];
+  article: string | null;
+}
+
+/**
+ * The school's protected name forms: the full name and every short name (anywhere), then the
+ * rulebook's listed forms (`school.protectedNames`) with their match; a listed form wins over the
+ * same name given as a short name. For the name screening (src/domain/verify).
+ */
+export function protectedNamesOf(policy: Pick<Policy, 'school'>): ProtectedForm[] {
+  const out = new Map<string, ProtectedForm>();
+  for (const name of [policy.school.name, ...policy.school.shortNames]) out.set(name, { name, match: 'anywhere', notWithin: [], article: null });
+  for (const p of policy.school.protectedNames ?? []) out.set(p.name, { name: p.name, match: p.match, notWithin: [...p.notWithin], article: p.article });
+  return [...out.values()];
+}
+
+/** Whether `text` uses the protected form `p` (a prefix or anywhere, outside its look-alike contexts). */
+export function usesProtectedName(text: string, p: ProtectedForm): boolean {
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  if (p.match === 'prefix') return t.startsWith(p.name) && !p.notWithin.some((c) => t.startsWith(c));
+  for (let i = t.indexOf(p.name); i >= 0; i = t.indexOf(p.name, i + 1)) {
+    const inContext = p.notWithin.some((c) => {
+      const at = c.indexOf(p.name);
+      return at >= 0 && t.slice(i - at, i - at + c.length) === c;
+    });
+    if (!inContext) return true;
+  }
+  return false;
+}

@@ -44,6 +44,13 @@ export const ReviewSchema = z
     head: titled(PersonSchema, '负责人'),
     /** 所在部门意见 */
     unitOpinion: titled(TextSchema.optional(), '所在部门意见'),
+    /**
+     * 年审主体 (unit id) when the tier's review is delegated (002 第八条: 三级平台由相关系部和团委
+     * 负责): the 系部 or 团委 that reviewed it.
+     */
+    reviewedBy: titled(IdSchema.optional(), '年审主体'),
+    /** 向办公室报备日期 (002 第八条: 并向办公室报备) of a delegated review. */
+    reportedToOffice: titled(DateSchema.optional(), '报备日期'),
     /** 校办公室 / 宣传部意见: the office's result. */
     result: titled(
       z.strictObject({
