@@ -169,7 +169,7 @@ export interface PublicTier {
 
 export interface PublicPolicy {
   /** `protectedNames`: extra protected names the policy lists (school.protectedNames), `domains`: the school's web domains. */
-  school: { name: string; shortNames: string[]; englishName: string | null; protectedNames: string[]; domains: string[] };
+  school: { name: string; shortNames: string[]; englishName: string | null; protectedNames: string[]; protectedPrefixes?: string[]; domains: string[] };
   office: { name: string; reportEmail: string | null };
   document: { title: string; number: string | null; published: string | null };
   tiers: PublicTier[];
@@ -234,8 +234,10 @@ export function toPublicPolicy(p: Policy): PublicPolicy {
       name: p.school.name,
       shortNames: [...p.school.shortNames],
       englishName: p.school.englishName ?? null,
-      // Read defensively: the per-preset list of protected names may or may not be in the policy schema.
-      protectedNames: [...((p.school as { protectedNames?: readonly string[] }).protectedNames ?? [])],
+      // The rulebook's listed protected forms (001 曲师…, 003 宁职院): names only; their look-alike
+      // contexts stay in the policy (`usesProtectedName`).
+      protectedNames: p.school.protectedNames.map((n) => n.name),
+      protectedPrefixes: p.school.protectedNames.filter((n) => n.match === 'prefix').map((n) => n.name),
       domains: [...(p.school.domains ?? [])],
     },
     office: { name: p.office.name, reportEmail: p.office.reportEmail ?? null },

@@ -166,7 +166,8 @@ export function protectedSchoolNames(school: PublicPolicy['school']): ProtectedN
   const out: ProtectedName[] = [];
   const fulls = school.name.split(/\s+/).filter(Boolean);
   for (const f of fulls) out.push({ name: f, kind: 'school' });
-  for (const s of [...school.shortNames, ...(school.protectedNames ?? [])]) out.push({ name: s, kind: 'short' });
+  const prefixes = new Set(school.protectedPrefixes ?? []);
+  for (const s of [...school.shortNames, ...(school.protectedNames ?? [])]) out.push({ name: s, kind: 'short', ...(prefixes.has(s) ? { prefix: true } : {}) });
   for (const f of fulls) for (const v of schoolNameVariants(f)) out.push({ name: v.name, kind: 'variant', note: `${v.note}，学校全称“${f}”` });
   for (const d of school.domains ?? []) {
     const label = d.replace(/^www\./, '').split('.')[0]!;

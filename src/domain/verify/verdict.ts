@@ -177,6 +177,8 @@ function protectedUse(form: NameForm, p: ProtectedRow): ProtectedUse | null {
   // A short name read inside another name (重庆理工 holds “qing li gong”) is a coincidence unless
   // the name starts with it (清理工表白墙).
   if (use === 'contains-homophone' && p.form.loose.split(' ').length <= 3 && !`${form.loose} `.startsWith(`${p.form.loose} `)) return null;
+  // A form the rulebook protects as a prefix (“曲师***”) is used only at the start of the name.
+  if (use && p.prefix && !form.skeleton.startsWith(p.form.skeleton) && !`${form.loose} `.startsWith(`${p.form.loose} `)) return null;
   if (use) return use;
   if ((p.kind === 'school' || p.kind === 'variant') && Array.from(p.form.skeleton).length >= 4 && deceptive(form, p.form)) return 'resembles';
   return null;

@@ -61,6 +61,8 @@ export interface ProtectedName {
   kind: 'school' | 'short' | 'variant' | 'latin' | 'unit';
   note?: string;
   unit?: string;
+  /** Protected only at the start of a name (001 第六条 “曲师***”: 歌曲师生合唱团 is not a use). */
+  prefix?: boolean;
 }
 
 /**
