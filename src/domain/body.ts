@@ -71,6 +71,11 @@ const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[*+-][ \t]|\d{1,9}[.)][ \t]))*/;
 function deepPrefix(body: string): number | undefined {
   let line = 1;
   for (const text of body.split('\n')) {
+    // A thematic break (`* * * *`, `- - -`) is one line of markers, not nesting.
+    if (/^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(text)) {
+      line++;
+      continue;
+    }
     const prefix = CONTAINER_PREFIX.exec(text)![0];
     let depth = 0;
     for (const c of prefix) if (c === '>' || c === '*' || c === '+' || c === '-' || c === ')' || c === '.') depth++;
