@@ -103,4 +103,14 @@ describe('the attack corpus', () => {
     expect(err!.message).toContain(a.expect[0]!.file === '.' ? '.:' : a.expect[0]!.file);
     expectNoCanary(a, err!.message);
   }, 120_000);
+
+  test('validate FILE on a symlink to /dev/zero reports the link itself, never reads it', async () => {
+    const a = list.find((x) => x.name === 'filing-symlink-dev-zero')!;
+    const dir = await build(a);
+    const r = await runScriptWithin('validate.ts', ['--content', dir, '--json', '--today', TODAY, 'accounts/jsj/jsj-weibo.mdx'], 90_000);
+    expect(r.timedOut).toBe(false);
+    const report = JSON.parse(r.stdout) as { errors: Row[] };
+    expect(report.errors).toEqual([expect.objectContaining({ file: 'accounts/jsj/jsj-weibo.mdx', code: 'file/symlink' })]);
+    expect(r.code).toBe(1);
+  }, 120_000);
 });
