@@ -96,7 +96,9 @@ const CONTACT_PATTERNS: Array<[ContactKind, RegExp]> = [
   // Landlines: area code 0xx / 0xxx (optionally in brackets) and a 7–8 digit number.
   ['phone', new RegExp(`(?<![0-9])(?:\\(0[1-9][0-9]{1,2}\\)|0[1-9][0-9]{1,2})${SEP}[0-9]{3,4}${SEP}[0-9]{4}(?![0-9])`, 'g')],
   // Emails, with @ (full-width folded) or spelled out: " at ", (at), [at], " dot ".
-  ['email', /[A-Za-z0-9][A-Za-z0-9._%+-]*\s*(?:@|\s\(?at\)?\s|\(at\)|\[at\])\s*[A-Za-z0-9-]+(?:(?:\.|\s\(?dot\)?\s|\(dot\)|\[dot\])[A-Za-z0-9-]+)*(?:\.|\s\(?dot\)?\s|\(dot\)|\[dot\])[A-Za-z]{2,}(?![A-Za-z])/gi],
+  // Quantifiers are bounded and a match starts only at a word's start, so the scan stays linear on
+  // long runs of letters (a 5,000-letter body once took seconds).
+  ['email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}\s?(?:@|\s\(?at\)?\s|\(at\)|\[at\])\s?[A-Za-z0-9-]{1,63}(?:(?:\.|\s\(?dot\)?\s|\(dot\)|\[dot\])[A-Za-z0-9-]{1,63}){0,6}(?:\.|\s\(?dot\)?\s|\(dot\)|\[dot\])[A-Za-z]{2,24}(?![A-Za-z])/gi],
 ];
 
 function foldWidth(text: string): string {
