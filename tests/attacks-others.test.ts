@@ -115,5 +115,9 @@ describe('attacks fixed by other engineers (must pass once merged)', () => {
     expect(await readdir(dir)).toContain(name);
     const r = await runScriptWithin('check-workflows.ts', [path.join(dir, name)], 60_000);
     expect(r.code).not.toBe(0);
+    // The fixture is otherwise clean (timeout, concurrency, pinned checkout): the failure must come
+    // from the attack pattern, not from a generic rule.
+    const codes = [...(r.stdout + r.stderr).matchAll(/\[([a-z0-9/-]+)\]\s*$/gm)].map((m) => m[1]);
+    expect(codes.filter((c) => !['timeout', 'concurrency', 'pin', 'persist-credentials'].includes(c!)).length).toBeGreaterThan(0);
   });
 });
