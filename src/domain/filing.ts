@@ -183,7 +183,7 @@ function parseFileUnguarded(rel: string, text: string, ctx: ParseContext): Parse
   if (yaml.value === undefined) return { role, findings };
 
   // Odd spaces in field names, ids, names and keys: a name that looks registered but is not.
-  for (const [field, o] of yaml.offsets()) {
+  for (const [field, o] of findOddSpaces(yamlText).length > 0 ? yaml.offsets() : []) {
     const parts = field.split(/[.[\]]+/).filter(Boolean);
     const leaf = parts.filter((x) => !/^\d+$/.test(x)).pop() ?? '';
     const hitKey = findOddSpaces(leaf)[0];
