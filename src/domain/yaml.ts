@@ -107,8 +107,9 @@ export function parseStrictYaml(text: string): StrictYaml {
           problems.push({ code: 'yaml/merge-key', message: '不允许使用 YAML 合并键（<<）', offset: offsetOf(k, at), path });
         const childKey = fieldKey(key, k.value);
         offsets.set(childKey, offsetOf(k, at));
-        // defineProperty, not assignment: no key can reach a setter on the prototype chain.
-        Object.defineProperty(out, k.value, { value: pair.value === null ? null : walk(pair.value, [...path, k.value], childKey), enumerable: true, writable: true, configurable: true });
+        // Plain assignment is safe: the one key with a setter on the prototype chain (__proto__)
+        // was refused above.
+        out[k.value] = pair.value === null ? null : walk(pair.value, [...path, k.value], childKey);
       }
       return out;
     }
