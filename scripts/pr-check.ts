@@ -2,7 +2,7 @@
  * Checks a pull request's filings with this (base) checkout's code: validates the PR's content folder, applies the PR rules (owner, approval fields, no deletion), flags late reports, writes a report without private data.
  * Run: npx tsx scripts/pr-check.ts --content ../pr/content --base-content content [--author LOGIN] [--report pr-report.json] [--today YYYY-MM-DD]
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../src/domain/index.ts';
 import { findLateFilings } from '../src/domain/obligations.ts';
@@ -108,7 +108,11 @@ async function approvalsOf(dir: string, changes: { path: string }[]): Promise<Ma
   const out = new Map<string, unknown>();
   for (const c of changes) {
     if (!c.path.startsWith('accounts/')) continue;
-    const text = await readFile(path.join(dir, c.path), 'utf8').catch(() => undefined);
+    // Regular files only, never followed: a symlink to /dev/zero would never finish reading.
+    const file = path.join(dir, c.path);
+    const st = await lstat(file).catch(() => undefined);
+    if (!st?.isFile() || st.size > 1024 * 1024) continue;
+    const text = await readFile(file, 'utf8').catch(() => undefined);
     const data = text === undefined ? undefined : frontmatterValue(text);
     if (data && Object.hasOwn(data, 'approval')) out.set(c.path, data.approval);
   }

@@ -2,7 +2,7 @@
  * Validates a registry folder: every file strictly parsed, every rule across files checked.
  * Run: npm run validate -- [--content DIR] [--json] [--today YYYY-MM-DD] [FILE…]
  */
-import { realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../src/domain/index.ts';
 import { loadRegistry } from '../src/registry/load.ts';
@@ -54,7 +54,10 @@ async function resolveFiles(root: string, args: string[]): Promise<Set<string> |
     const candidates = [path.resolve(arg), path.resolve(root, arg)];
     let found: string | undefined;
     for (const c of candidates) {
-      const real = await realpath(c).catch(() => undefined);
+      // The folder is resolved, the file itself is not followed: a FILE that is a symlink is
+      // reported as that symlink (file/symlink), never as whatever it points to.
+      const dir = await realpath(path.dirname(c)).catch(() => undefined);
+      const real = dir && (await lstat(path.join(dir, path.basename(c))).then(() => path.join(dir, path.basename(c)), () => undefined));
       if (real) {
         found = real;
         break;

@@ -9,7 +9,7 @@ const content = path.join(ROOT, 'content');
 
 describe('content/', () => {
   test('validates with no errors (npm run validate)', async () => {
-    const r = await runScript('validate.ts', ['--content', content, '--json']);
+    const r = await runScript('validate.ts', ['--content', content, '--json', '--today', '2026-11-21']);
     const report = JSON.parse(r.stdout);
     expect(report.errors).toEqual([]);
     expect(r.code).toBe(0);

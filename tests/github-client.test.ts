@@ -59,6 +59,8 @@ describe('createClient()', () => {
         "::error::GitHub 接口请求失败：POST /repos/qclg/media-registry/issues 返回 500，GitHub 服务暂时不可用（已重试 3 次）。请稍后在 Actions 页面重新运行该工作流。",
       ]
     `);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::error::.*返回 500.*已重试 3 次/);
   });
 
   test('names a permission problem without retrying it', async () => {

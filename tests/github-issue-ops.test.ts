@@ -199,5 +199,8 @@ describe('runIssueToPr()', () => {
 
       请编辑本 Issue 修改后保存，系统会重新检查。"
     `);
+    // Real assertions beside the snapshots, so `vitest -u` cannot accept a comment that stops naming the reason.
+    expect(fake.comments.find((c) => c.issue_number === stranger.number)!.body).toContain('提交人不是单位 jwc 的登记负责人');
+    expect(fake.comments.find((c) => c.issue_number === bad.number)!.body).toMatch(/dates\.plannedOpening.*不是真实存在的日期/);
   });
 });

@@ -79,6 +79,10 @@ describe('runPrBot()', () => {
 
       <sub>此评论由登记系统自动生成并随每次提交更新。联系方式等个人信息不会出现在评论中。</sub>"
     `);
+    // Not only a snapshot: the verdict, the reviewers, and no phone or email in the comment.
+    expect(mine[0]!.body).toContain('✅ 备案检查通过');
+    expect(mine[0]!.body).toContain('`@qclg/xcb`');
+    expect(mine[0]!.body).not.toMatch(/1[3-9]\d{9}|[\w.-]+@[\w-]+\.[a-z]/);
 
     // Same report again: nothing to write.
     const writesBefore = fake.writes().length;

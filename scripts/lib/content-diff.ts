@@ -1,11 +1,16 @@
 /** Compares two content folders file by file: what a PR adds, modifies and removes. */
-import { readFile, readdir } from 'node:fs/promises';
+import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileChange } from '../../src/domain/pr-report.ts';
 
-/** Relative paths (forward slashes) of every regular file under `root`, `.git` skipped; [] when missing. */
+/**
+ * Relative paths (forward slashes) of every entry under `root` that is not a folder (symlinks,
+ * FIFOs and devices included, never followed), `.git` skipped; [] when missing, and [] when `root`
+ * itself is a symlink (it is never followed: the registry loader reports it).
+ */
 export async function listContentFiles(root: string): Promise<string[]> {
   const out: string[] = [];
+  if ((await lstat(root).catch(() => undefined))?.isSymbolicLink()) return out;
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries) {
@@ -28,10 +33,21 @@ export async function diffContentDirs(baseDir: string, headDir: string): Promise
   for (const f of head) {
     if (!baseSet.has(f)) out.push({ path: f, status: 'added' });
     else {
-      const [a, b] = await Promise.all([readFile(path.join(baseDir, f)), readFile(path.join(headDir, f))]);
-      if (!a.equals(b)) out.push({ path: f, status: 'modified' });
+      if (!(await sameEntry(path.join(baseDir, f), path.join(headDir, f)))) out.push({ path: f, status: 'modified' });
     }
   }
   for (const f of base) if (!headSet.has(f)) out.push({ path: f, status: 'removed' });
   return out.sort((x, y) => x.path.localeCompare(y.path));
+}
+
+/**
+ * Whether two entries hold the same thing. Only regular files are read; a symlink compares by its
+ * target and any other entry (FIFO, device) never equals anything, so nothing is followed or
+ * waited on (a link to /dev/zero would never finish reading).
+ */
+async function sameEntry(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([lstat(a), lstat(b)]);
+  if (sa.isFile() && sb.isFile()) return sa.size === sb.size && (await readFile(a)).equals(await readFile(b));
+  if (sa.isSymbolicLink() && sb.isSymbolicLink()) return (await readlink(a)) === (await readlink(b));
+  return false;
 }

@@ -41,6 +41,7 @@ export const DEFAULT_LINK_HOSTS = [
   'edu.cn',
 ];
 
+/** The description's length limit, in UTF-16 units (a Chinese character is one). */
 const MAX_BODY = 5000;
 /** MDX's own syntax (ESM, expressions, JSX), built once. */
 const MDX_SYNTAX = [mdxjs()];
@@ -52,16 +53,64 @@ export function isAllowedHost(host: string, allowed: readonly string[]): boolean
   return allowed.some((a) => h === a || h.endsWith(`.${a}`));
 }
 
-/** Checks a filing body and renders it. `allowedHosts` adds to nothing: pass the full list. */
+/**
+ * How deep the description's structure may nest (blockquote in list in emphasis …). Real
+ * descriptions use two or three levels; a cap keeps the parser and renderer bounded (a 3 KB body
+ * of nested `>` once overflowed the stack of every tool).
+ */
+const MAX_DEPTH = 12;
+/** The parsed tree's depth limit: each nesting level is two or three nodes (list, item, paragraph). */
+const MAX_TREE_DEPTH = 32;
+
+const tooDeep = (line = 1, column = 1): BodyProblem => ({ code: 'body/too-deep', message: `简介的层级过深（引用、列表或强调嵌套超过 ${MAX_DEPTH} 层），请改用普通段落`, line, column });
+
+/** Container markers at a line's start: `>` and list bullets or numbers followed by a space. */
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[*+-][ \t]|\d{1,9}[.)][ \t]))*/;
+
+/** Line (1-based) of the first line whose container prefix (`>`, list markers) nests too deep, if any. */
+function deepPrefix(body: string): number | undefined {
+  let line = 1;
+  for (const text of body.split('\n')) {
+    // A thematic break (`* * * *`, `- - -`) is one line of markers, not nesting.
+    if (/^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(text)) {
+      line++;
+      continue;
+    }
+    const prefix = CONTAINER_PREFIX.exec(text)![0];
+    let depth = 0;
+    for (const c of prefix) if (c === '>' || c === '*' || c === '+' || c === '-' || c === ')' || c === '.') depth++;
+    // Indentation nests lists too: more than MAX_DEPTH levels of 2 spaces.
+    const indent = /^[ \t]*/.exec(text)![0].length;
+    if (depth > MAX_DEPTH || indent > MAX_DEPTH * 4) return line;
+    line++;
+  }
+  return undefined;
+}
+
+/** Checks a filing body and renders it. `allowedHosts` adds to nothing: pass the full list. Never throws. */
 export function checkBody(body: string, allowedHosts: readonly string[]): BodyResult {
   if (body.trim() === '') return { problems: [], html: '' };
-  const problems: BodyProblem[] = [];
+  // Length and nesting are checked before parsing: a long or deep body is never parsed at all.
   if (body.length > MAX_BODY)
-    problems.push({ code: 'body/too-long', message: `公开简介不能超过 ${MAX_BODY} 字`, line: 1, column: 1 });
+    return { problems: [{ code: 'body/too-long', message: `公开简介不能超过 ${MAX_BODY} 字（现有 ${body.length} 字）`, line: 1, column: 1 }], html: '' };
+  const deep = deepPrefix(body);
+  if (deep !== undefined) return { problems: [tooDeep(deep)], html: '' };
+  try {
+    return checkParsed(body, allowedHosts);
+  } catch (err) {
+    // The parser's own limits (a stack overflow on some nesting the prefix scan missed).
+    if (err instanceof RangeError) return { problems: [tooDeep()], html: '' };
+    throw err;
+  }
+}
+
+function checkParsed(body: string, allowedHosts: readonly string[]): BodyResult {
+  const problems: BodyProblem[] = [];
   let tree: Root;
   try {
     tree = fromMarkdown(body, { extensions: MDX_SYNTAX, mdastExtensions: MDX_TREE });
   } catch (err) {
+    if (err instanceof RangeError) throw err;
     const e = err as { line?: number; column?: number; place?: { line?: number; column?: number } };
     const line = e.line ?? e.place?.line ?? 1;
     const column = e.column ?? e.place?.column ?? 1;
@@ -73,6 +122,8 @@ export function checkBody(body: string, allowedHosts: readonly string[]): BodyRe
     });
     return { problems, html: '' };
   }
+  const deepAt = depthOver(tree, MAX_TREE_DEPTH);
+  if (deepAt) return { problems: [tooDeep(deepAt.line, deepAt.column)], html: '' };
   walk(tree, (node) => {
     const p = node.position?.start ?? { line: 1, column: 1 };
     const add = (code: string, message: string) => problems.push({ code, message, line: p.line, column: p.column });
@@ -141,9 +192,26 @@ function isAllowedLink(url: string, allowedHosts: readonly string[]): boolean {
   }
 }
 
-function walk(node: Nodes, visit: (n: Nodes) => boolean): void {
-  if (!visit(node)) return;
-  if ('children' in node) for (const child of node.children as Nodes[]) walk(child, visit);
+/** Visits nodes depth-first in document order (iteratively); `visit` returning false skips the children. */
+function walk(root: Nodes, visit: (n: Nodes) => boolean): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node) || !('children' in node)) continue;
+    const kids = node.children as Nodes[];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+}
+
+/** Where the tree first nests deeper than `max`, if it does (iterative). */
+function depthOver(root: Nodes, max: number): { line: number; column: number } | undefined {
+  const stack: Array<[Nodes, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) return node.position?.start ?? { line: 1, column: 1 };
+    if ('children' in node) for (const c of node.children as Nodes[]) stack.push([c, depth + 1]);
+  }
+  return undefined;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -152,6 +220,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+// Recursive, but only over trees `depthOver` has bounded to MAX_DEPTH levels.
 function render(node: Nodes, defs: Map<string, string>): string {
   const kids = (n: Nodes) => ('children' in n ? (n.children as Nodes[]).map((c) => render(c, defs)).join('') : '');
   switch (node.type) {

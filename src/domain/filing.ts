@@ -17,7 +17,8 @@ import { PUSH_LIST_COLUMNS, ReviewSchema, type Review } from './schema/review.ts
 import { UnitSchema, type Unit } from './schema/unit.ts';
 import { resolvePolicyValue, type PresetTexts } from './presets.ts';
 import { fieldInfo } from './schema-info.ts';
-import { findInvisibleChars, lineStarts, positionAt } from './text.ts';
+import { contactMessage, findContactLines, findContactsInPublicFields } from './privacy.ts';
+import { findInvisibleChars, findOddSpaces, lineStarts, positionAt } from './text.ts';
 import { parseStrictYaml } from './yaml.ts';
 
 export type FilingKind = 'policy' | 'unit' | 'account' | 'review' | 'pushList' | 'group' | 'impostor' | 'page';
@@ -83,10 +84,13 @@ const ROLES: Array<[RegExp, FilingKind]> = [
   [new RegExp(`^pages/(${ID})\\.mdx$`), 'page'],
 ];
 
-/** Files that are not filings and are skipped on purpose. */
+/**
+ * Files that may be skipped as not filings: `README.md` at the top of the content folder and
+ * `.gitkeep` files (the loader skips a .gitkeep only when it is empty). A README.md anywhere else
+ * is checked like any file, so a filing renamed README.md is reported, never skipped.
+ */
 export function isIgnoredPath(rel: string): boolean {
-  const base = rel.split('/').pop() ?? '';
-  return base === '.gitkeep' || base === 'README.md';
+  return rel === 'README.md' || (rel.split('/').pop() ?? '') === '.gitkeep';
 }
 
 /** What the file at `rel` is, or a finding saying why that path is not allowed. */
@@ -123,8 +127,23 @@ const SCHEMAS = {
   page: PageSchema,
 } satisfies Record<Exclude<FilingKind, 'pushList'>, z.ZodType>;
 
-/** Parses the file at `rel` (relative to the content folder) with contents `text`. Never throws. */
+/**
+ * Parses the file at `rel` (relative to the content folder) with contents `text`. Never throws:
+ * anything unexpected while reading it becomes a finding on the file, never a crash of the tool.
+ */
 export function parseFile(rel: string, text: string, ctx: ParseContext = {}): ParseResult {
+  try {
+    return parseFileUnguarded(rel, text, ctx);
+  } catch (err) {
+    const why = err instanceof RangeError ? '内容嵌套过深或过于复杂' : '内容无法处理';
+    return { findings: [{ file: rel, line: 1, column: 1, field: '', code: 'file/internal', message: `无法读取这个文件（${why}），请简化内容后重试；如仍有问题请联系管理部门`, severity: 'error' }] };
+  }
+}
+
+/** Fields that identify or name something: odd spaces (NBSP, U+3000 …) never belong in them. */
+const NAME_FIELDS = new Set(['id', 'name', 'shortName', 'formerNames', 'englishName', 'shortNames', 'unit', 'parent', 'successor', 'account', 'imitates', 'platform', 'platformOther', 'kind', 'value', 'number', 'pushList']);
+
+function parseFileUnguarded(rel: string, text: string, ctx: ParseContext): ParseResult {
   const role = classifyPath(rel);
   if ('code' in role) return { findings: [role] };
   const findings: Finding[] = [];
@@ -162,6 +181,22 @@ export function parseFile(rel: string, text: string, ctx: ParseContext = {}): Pa
   const yaml = parseStrictYaml(yamlText);
   for (const p of yaml.problems) add(p.code, p.message, yamlOffset + p.offset, p.path ? formatPath(p.path) : '');
   if (yaml.value === undefined) return { role, findings };
+
+  // Odd spaces in field names, ids, names and keys: a name that looks registered but is not.
+  for (const [field, o] of findOddSpaces(yamlText).length > 0 ? yaml.offsets() : []) {
+    const parts = field.split(/[.[\]]+/).filter(Boolean);
+    const leaf = parts.filter((x) => !/^\d+$/.test(x)).pop() ?? '';
+    const hitKey = findOddSpaces(leaf)[0];
+    if (hitKey) {
+      add('text/odd-space', `字段名中有特殊空格（${hitKey.codePoint}），请删除后用普通字符重新输入`, yamlOffset + o, field);
+      continue;
+    }
+    if (!NAME_FIELDS.has(leaf)) continue;
+    const v = valueAtKey(yaml.value, field);
+    if (typeof v !== 'string') continue;
+    const hit = findOddSpaces(v)[0];
+    if (hit) add('text/odd-space', `编号、名称和账号标识中不能有特殊空格（${hit.codePoint}，看起来像空格但与普通空格不同），请删除后重新输入`, yamlOffset + o, field);
+  }
 
   // A policy may extend a preset: validate the merged rulebook, report against this file.
   let value: unknown = yaml.value;
@@ -209,7 +244,16 @@ export function parseFile(rel: string, text: string, ctx: ParseContext = {}): Pa
     for (const p of checked.problems)
       findings.push({ file: rel, line: bodyLine + p.line - 1, column: p.column, field: '(正文)', code: p.code, message: p.message, severity: 'error' });
     html = checked.html;
+    for (const c of findContactLines(body))
+      findings.push({ file: rel, line: bodyLine + c.line, column: c.column, field: '(正文)', code: 'privacy/contact', message: contactMessage(c.kind, '公开简介'), severity: 'error' });
   }
+
+  // Phones and emails in public fields (the public projection's fields, see privacy.ts).
+  if (result.success)
+    for (const c of findContactsInPublicFields(role.kind, result.data)) {
+      const info = fieldInfo(schema, c.path);
+      add('privacy/contact', contactMessage(c.kind, info.title ? `「${info.title}」` : `「${formatPath(c.path)}」`), fieldAt(c.path), formatPath(c.path));
+    }
 
   if (!result.success || findings.some((f) => f.severity === 'error')) return { role, findings };
   const base = { file: rel, id: role.id, ...(role.scope ? { scope: role.scope } : {}), pos };
@@ -284,6 +328,12 @@ function issueFindings(issue: z.core.$ZodIssue, schema: z.ZodType, data: unknown
     default:
       return [{ code: 'field/invalid', message: `${name2}${own ?? '不符合要求'}`, path }];
   }
+}
+
+/** The value at a `yaml.offsets()` key such as `keys[0].value`. */
+function valueAtKey(data: unknown, key: string): unknown {
+  const path: Array<string | number> = key.split(/\.|(?=\[)/).map((part) => (part.startsWith('[') ? Number(part.slice(1, -1)) : part));
+  return valueAt(data, path);
 }
 
 function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {

@@ -22,6 +22,16 @@ export interface StrictYaml {
   locate(path: ReadonlyArray<string | number>, preferKey?: boolean): number;
 }
 
+/**
+ * Keys that name a JavaScript object's prototype machinery. Assigning `__proto__` on a plain object
+ * sets its prototype, so a filing could make zod read an inherited `approval` it never wrote;
+ * `constructor` and `prototype` are refused alongside it (no filing field has these names).
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** No filing nests deeper than a few levels (account → contacts → admins → item → field). */
+const MAX_DEPTH = 16;
+
 const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[T ]|$)/;
 type Ranged = { range?: [number, number, number] | null; anchor?: string; tag?: string };
 
@@ -69,6 +79,11 @@ export function parseStrictYaml(text: string): StrictYaml {
     const n = node as Ranged | null;
     if (n?.anchor) problems.push({ code: 'yaml/anchor', message: '不允许使用 YAML 锚点（&name）', offset: at, path });
     if (n?.tag) problems.push({ code: 'yaml/tag', message: '不允许使用 YAML 标签（!tag）', offset: at, path });
+    if (path.length > MAX_DEPTH) {
+      if (!fatal) problems.push({ code: 'yaml/too-deep', message: `层级过深（超过 ${MAX_DEPTH} 层），备案信息不需要这么多层缩进或括号`, offset: at, path: path.slice(0, MAX_DEPTH) });
+      fatal = true;
+      return undefined;
+    }
     if (isAlias(node)) {
       problems.push({ code: 'yaml/alias', message: '不允许使用 YAML 别名（*name）', offset: at, path });
       fatal = true;
@@ -83,10 +98,17 @@ export function parseStrictYaml(text: string): StrictYaml {
           fatal = true;
           continue;
         }
+        if (FORBIDDEN_KEYS.has(k.value)) {
+          // Never assigned: reported, and the key with its value is left out of the data.
+          problems.push({ code: 'yaml/forbidden-key', message: `不能使用保留字「${k.value}」作字段名（它会改变程序读取数据的方式），请删除这一项`, offset: offsetOf(k, at), path: [...path, k.value] });
+          continue;
+        }
         if (k.value === '<<' && k.type === 'PLAIN')
           problems.push({ code: 'yaml/merge-key', message: '不允许使用 YAML 合并键（<<）', offset: offsetOf(k, at), path });
         const childKey = fieldKey(key, k.value);
         offsets.set(childKey, offsetOf(k, at));
+        // Plain assignment is safe: the one key with a setter on the prototype chain (__proto__)
+        // was refused above.
         out[k.value] = pair.value === null ? null : walk(pair.value, [...path, k.value], childKey);
       }
       return out;

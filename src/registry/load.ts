@@ -5,7 +5,7 @@
  * finding.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,27 +60,61 @@ export interface LoadResult {
 /** Below this many files to parse, threads cost more than they save. */
 const WORKER_THRESHOLD = 1500;
 
-/** Relative paths (forward slashes) of every file under `root`; symlinks are reported, not followed. */
-async function listFiles(root: string): Promise<{ files: string[]; findings: Finding[] }> {
+const entryFinding = (file: string, code: string, message: string): Finding => ({ file, line: 1, column: 1, field: '', code, message, severity: 'error' });
+
+/**
+ * Relative paths (forward slashes) of every file under `root`. Nothing is followed: the root itself
+ * and every entry are lstat-ed (directory entries' types), so a symlinked content folder, a
+ * symlinked file or folder (to /dev/zero, outside the registry, dangling), a FIFO or a device is a
+ * finding naming its path, never opened.
+ */
+function listFiles(root: string): { files: string[]; findings: Finding[] } {
   const files: string[] = [];
   const findings: Finding[] = [];
-  async function walk(dir: string): Promise<void> {
-    const entries = readdirSync(dir, { withFileTypes: true });
+  const top = lstatSync(root);
+  if (top.isSymbolicLink()) {
+    findings.push(entryFinding('.', 'file/symlink', '登记数据文件夹本身是符号链接：不允许用链接替换整个 content 文件夹，请提交真实的文件夹和文件'));
+    return { files, findings };
+  }
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      findings.push(entryFinding(path.relative(root, dir).split(path.sep).join('/') || '.', 'file/unreadable', `无法读取这个文件夹（${(err as NodeJS.ErrnoException).code ?? '未知原因'}）`));
+      continue;
+    }
     for (const e of entries) {
       const abs = path.join(dir, e.name);
       const rel = path.relative(root, abs).split(path.sep).join('/');
-      if (e.isSymbolicLink()) {
-        findings.push({ file: rel, line: 1, column: 1, field: '', code: 'file/symlink', message: '不允许使用符号链接，请放入真实文件', severity: 'error' });
-      } else if (e.isDirectory()) {
-        if (e.name === '.git') continue;
-        await walk(abs);
+      if (e.isSymbolicLink()) findings.push(entryFinding(rel, 'file/symlink', '不允许使用符号链接，请放入真实文件'));
+      else if (e.isDirectory()) {
+        if (e.name !== '.git') stack.push(abs);
       } else if (e.isFile()) files.push(rel);
-      else findings.push({ file: rel, line: 1, column: 1, field: '', code: 'file/unexpected', message: '不是普通文件', severity: 'error' });
+      else findings.push(entryFinding(rel, 'file/unexpected', '这里应为普通文件（不能是设备、管道或其他特殊文件）'));
     }
   }
-  await walk(root);
   files.sort();
   return { files, findings };
+}
+
+/**
+ * Files that are not filings and are skipped on purpose, as documented: `README.md` at the top of
+ * the content folder, and empty `.gitkeep` files that keep an empty folder in git. Any other
+ * README.md or a .gitkeep with content is checked like every file (and reported as unexpected), so
+ * a filing renamed README.md never disappears.
+ */
+function isSkippable(root: string, rel: string): boolean {
+  if (!isIgnoredPath(rel)) return false;
+  if (rel === 'README.md') return true;
+  if (path.posix.basename(rel) !== '.gitkeep') return false;
+  try {
+    return lstatSync(path.join(root, rel)).size === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** A fingerprint of the core's source, so cached parse results die with a code change. */
@@ -144,10 +178,10 @@ export async function loadRegistry(root: string, opts: LoadOptions): Promise<Loa
     timings[phase] = (timings[phase] ?? 0) + now - mark;
     mark = now;
   };
-  const listed = await listFiles(root);
+  const listed = listFiles(root);
   lap('list');
   const findings: Finding[] = [...listed.findings];
-  const files = listed.files.filter((f) => !isIgnoredPath(f));
+  const files = listed.files.filter((f) => !isSkippable(root, f));
 
   // The policy first: it names the hosts that descriptions may link to.
   const results = new Map<string, ParseResult>();

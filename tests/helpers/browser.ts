@@ -23,12 +23,34 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with a fresh --user-data-dir. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium：${CHROMIUM}（Debian 上运行 apt-get install -y chromium）`);
+/**
+ * A browser that could not start: every page it is asked for fails with `error`. Thrown from a
+ * beforeAll instead, vitest would report the file's tests as skipped, and a machine without
+ * Chromium would look like a pass; this way each browser test fails, saying why.
+ */
+function failingBrowser(error: Error): Browser {
+  return {
+    context: undefined as unknown as BrowserContext,
+    errors: [],
+    newPage: () => Promise.reject(error),
+    close: async () => {},
+  };
+}
+
+/** Launches Chromium with a fresh --user-data-dir; when it cannot start, a browser whose every page fails. */
+export async function launchBrowser(executable = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executable)) return failingBrowser(new Error(`找不到 Chromium：${executable}（Debian 上运行 apt-get install -y chromium）；浏览器测试不能跳过`));
+  try {
+    return await launch(executable);
+  } catch (err) {
+    return failingBrowser(new Error(`Chromium 无法启动：${(err as Error).message}`));
+  }
+}
+
+async function launch(executable: string): Promise<Browser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: executable,
     headless: true,
     args: FLAGS,
     locale: 'zh-CN',

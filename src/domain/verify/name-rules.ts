@@ -54,6 +54,9 @@ function withinOneEdit(a: string[], b: string[]): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** How many accounts of one name a block compares each new name with (see `block`). */
+const SAME_NAME_CAP = 16;
+
 /**
  * Look-alike and similar names across units' accounts (see the module comment). With `only`, just
  * the pairs that involve those files are compared (validating one changed file). `memo` keeps
@@ -82,15 +85,25 @@ export function checkAccountNames(reg: Registry, only?: ReadonlySet<string>, mem
     if (!since.has(k) || d < since.get(k)!) since.set(k, d);
   }
   const pairs = new Set<string>();
+  // Blocking is bounded per name: a block keeps at most SAME_NAME_CAP accounts of each distinct
+  // name, so 6,000 filings of one name make 6,000 × cap pairs, not 18 million (which overflowed a
+  // Set). Every account is still paired with the first holders of each name it resembles, so each
+  // one gets its finding; the message then counts at least the cap ("等至少 N 个账号").
   const block = (key: (f: NameForm) => string[]) => {
-    const m = new Map<string, number[]>();
+    const m = new Map<string, Map<string, number[]>>();
     forms.forEach((f, i) => {
       for (const k of key(f)) {
-        const list = m.get(k) ?? [];
-        if (!wanted || wanted.has(i)) for (const j of list) pairs.add(j < i ? `${j},${i}` : `${i},${j}`);
-        else for (const j of list) if (wanted.has(j)) pairs.add(`${j},${i}`);
-        list.push(i);
-        m.set(k, list);
+        let byName = m.get(k);
+        if (!byName) m.set(k, (byName = new Map()));
+        for (const list of byName.values()) {
+          if (!wanted || wanted.has(i)) for (const j of list) pairs.add(j < i ? `${j},${i}` : `${i},${j}`);
+          else for (const j of list) if (wanted.has(j)) pairs.add(`${j},${i}`);
+        }
+        const name = accts[i]!.data.name;
+        const list = byName.get(name);
+        if (!list) byName.set(name, [i]);
+        else if (list.length < SAME_NAME_CAP) list.push(i);
+        else if (wanted?.has(i)) list.push(i); // a file asked about is always compared with later ones
       }
     });
   };
@@ -133,7 +146,8 @@ export function checkAccountNames(reg: Registry, only?: ReadonlySet<string>, mem
     const pos = newer.pos.name ?? [1, 1];
     const lookAlike = how === 'same-skeleton';
     const files = older.map((o) => o.file).sort();
-    const other = `${files[0]}${files.length > 1 ? ` 等 ${files.length} 个账号` : ''}`;
+    const capped = files.length >= SAME_NAME_CAP;
+    const other = `${files[0]}${files.length > 1 ? ` 等${capped ? '至少' : ''} ${files.length} 个账号` : ''}`;
     out.push({
       file: newer.file,
       line: pos[0],
