@@ -47,19 +47,41 @@ describe('reviewersOfUnit()', () => {
 });
 
 describe('renderCodeowners()', () => {
-  const text = renderCodeowners(reg);
-  const lines = text.split('\n');
+  // Rendered inside each test (not at collection time), so a mutant active during the test is seen.
+  const text = () => renderCodeowners(reg);
+  const lines = () => text().split('\n');
+
+  test('the header says the file is generated, then a blank line, then the catch-all', () => {
+    expect(lines().slice(0, 5)).toEqual([
+      '# 由 npm run setup:repo 根据 content/units/*.yaml 的 owners 自动生成，请勿手工修改。',
+      "# Generated from the units' owners by `npm run setup:repo -- --write-codeowners`; a test fails when it is stale.",
+      '# 归口管理部门审核全部文件；各单位（及其上级单位）审核本单位的备案。',
+      '',
+      '* @school/xcb @Alice',
+    ]);
+    expect(lines()[8]).toBe('');
+  });
+
+  test('unit sections are sorted by unit id whatever the file order', () => {
+    const shuffled: Reg = { policy: reg.policy, units: [...reg.units].reverse() };
+    expect(renderCodeowners(shuffled)).toBe(text());
+  });
+
+  test('an owner listed twice in different case is listed once', () => {
+    const r: Reg = { policy: policy('xcb'), units: [unit('xcb', ['@x']), unit('a', ['@Dup', '@DUP', '@dup'])] };
+    expect(renderCodeowners(r)).toContain('/content/accounts/a/ @Dup @x\n');
+  });
 
   test('the office owns everything, .github, the policy and the units folder', () => {
-    expect(lines).toContain('* @school/xcb @Alice');
-    expect(lines).toContain('/.github/ @school/xcb @Alice');
-    expect(lines).toContain(`/${CONTENT_PREFIX}/policy.yaml @school/xcb @Alice`);
-    expect(lines).toContain('/content/units/ @school/xcb @Alice');
-    expect(lines[0]).toMatch(/^# 由 npm run setup:repo/);
+    expect(lines()).toContain('* @school/xcb @Alice');
+    expect(lines()).toContain('/.github/ @school/xcb @Alice');
+    expect(lines()).toContain(`/${CONTENT_PREFIX}/policy.yaml @school/xcb @Alice`);
+    expect(lines()).toContain('/content/units/ @school/xcb @Alice');
+    expect(lines()[0]).toMatch(/^# 由 npm run setup:repo/);
   });
 
   test('each unit with owners beyond the office gets its accounts and groups folders, sorted by id', () => {
-    const unitLines = lines.filter((l) => l.startsWith('/content/accounts/') || l.startsWith('/content/groups/'));
+    const unitLines = lines().filter((l) => l.startsWith('/content/accounts/') || l.startsWith('/content/groups/'));
     expect(unitLines).toEqual([
       '/content/accounts/club/ @club-head @TW-LEAD @school/xcb @Alice',
       '/content/groups/club/ @club-head @TW-LEAD @school/xcb @Alice',
@@ -68,17 +90,19 @@ describe('renderCodeowners()', () => {
       '/content/accounts/tw/ @tw-lead @school/xcb @Alice',
       '/content/groups/tw/ @tw-lead @school/xcb @Alice',
     ]);
-    expect(lines[lines.indexOf('/content/accounts/jsj/ @jsj @school/xcb @Alice') - 1]).toBe('# 单位jsj');
+    const all = lines();
+    expect(all[all.indexOf('/content/accounts/jsj/ @jsj @school/xcb @Alice') - 1]).toBe('# 单位jsj');
+    expect(all[all.indexOf('/content/groups/jsj/ @jsj @school/xcb @Alice') + 1]).toBe('');
   });
 
   test('units with no owners beyond the office (the office itself, ownerless units) get no lines', () => {
-    expect(text).not.toContain('/content/accounts/xcb/');
-    expect(text).not.toContain('/content/accounts/empty/');
+    expect(text()).not.toContain('/content/accounts/xcb/');
+    expect(text()).not.toContain('/content/accounts/empty/');
   });
 
   test('ends with exactly one newline and has no trailing blank lines', () => {
-    expect(text.endsWith('@Alice\n')).toBe(true);
-    expect(text.endsWith('\n\n')).toBe(false);
+    expect(text().endsWith('@Alice\n')).toBe(true);
+    expect(text().endsWith('\n\n')).toBe(false);
   });
 
   test('without an office team it writes a placeholder that GitHub rejects rather than an empty owner list', () => {

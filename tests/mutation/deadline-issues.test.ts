@@ -1,7 +1,7 @@
 // Deadline follow-up issues: one per unit, updated in place and closed when clear. A second run
 // with nothing new must plan no write (idempotence), and only the bot's own marker — in the body
 // it wrote — ties an issue to a unit.
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { DEADLINE_LABEL, isOverdue, issueUnit, planDeadlineIssues, renderDeadlineIssues, type ExistingIssue, type ObligationLike, type UnitIssue } from '../../src/domain/deadline-issues.ts';
 import { DEFAULT_RULE } from '../../src/domain/obligations.ts';
 
@@ -42,9 +42,15 @@ describe('renderDeadlineIssues()', () => {
     ob({ kind: 'keys', unit: 'zz', account: 'zz-a', due: '2026-11-01', state: 'upcoming' }),
     ob({ kind: 'closure', unit: 'zz', account: 'zz-b', due: '2026-10-01', filed: '2026-10-05' }),
   ];
-  const issues = render(obs);
-  const jwc = issues.find((i) => i.unit === 'jwc')!;
-  const rows = jwc.body.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| 对象'));
+  // Rendered inside each test (not at collection time), so a mutant active during the test is seen.
+  let issues: ReturnType<typeof render>;
+  let jwc: ReturnType<typeof render>[number];
+  let rows: string[];
+  beforeEach(() => {
+    issues = render(obs);
+    jwc = issues.find((i) => i.unit === 'jwc')!;
+    rows = jwc.body.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| 对象'));
+  });
 
   test('one issue per unit with overdue obligations, sorted by unit; units with nothing owed get none', () => {
     expect(issues.map((i) => i.unit)).toEqual(['jwc', 'tw']);

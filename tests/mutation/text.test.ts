@@ -38,7 +38,6 @@ describe('lineStarts() and positionAt()', () => {
   });
 
   const text = 'ab\ncd\n\nefg\nh';
-  const starts = lineStarts(text);
   test.each([
     [0, 1, 1, 'the first character'],
     [1, 1, 2, 'inside the first line'],
@@ -50,7 +49,7 @@ describe('lineStarts() and positionAt()', () => {
     [9, 4, 3, 'inside line 4'],
     [11, 5, 1, 'the last line'],
     [12, 5, 2, 'one past the end'],
-  ])('offset %i is line %i, column %i (%s)', (offset, line, column) => expect(positionAt(starts, offset)).toEqual({ line, column }));
+  ])('offset %i is line %i, column %i (%s)', (offset, line, column) => expect(positionAt(lineStarts(text), offset)).toEqual({ line, column }));
 
   test('positionAt() works for one line and for many lines', () => {
     expect(positionAt([0], 4)).toEqual({ line: 1, column: 5 });

@@ -85,7 +85,7 @@ describe('parseStrictYaml(): messages', () => {
 
 describe('positions: offsets() and locate()', () => {
   const text = 'id: a\ncontacts:\n  admins:\n    - name: 张三\n      mobile: x\n    - name: 李四\nkeys: []\n';
-  const y = parseStrictYaml(text);
+  const y = { offsets: () => parseStrictYaml(text).offsets(), locate: (p: Array<string | number>) => parseStrictYaml(text).locate(p) };
 
   test('offsets() gives the key offset of each map field and the item offset of each list item', () => {
     const o = y.offsets();
