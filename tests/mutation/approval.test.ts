@@ -116,5 +116,5 @@ describe('prNumberFromMessage()', () => {
     ['direct commit', undefined, 'a direct commit'],
     ['Merge branch main', undefined, 'a merge of branches'],
     ['x\nMerge pull request #8 from a/b', 8, 'a merge line further down'],
-  ])('%j → %s (%s)', (message, n) => expect(prNumberFromMessage(message)).toBe(n));
+  ])('%j → %s (%s)', (message, n, _why) => expect(prNumberFromMessage(message)).toBe(n));
 });

@@ -19,14 +19,14 @@ describe('issueUnit() and isOverdue()', () => {
     ['', undefined, 'an empty body'],
     [null, undefined, 'a missing body'],
     [undefined, undefined, 'an undefined body'],
-  ])('issueUnit(%j) is %s (%s)', (body, unit) => expect(issueUnit(body)).toBe(unit));
+  ])('issueUnit(%j) is %s (%s)', (body, unit, _why) => expect(issueUnit(body)).toBe(unit));
 
   test.each([
     ['overdue', null, true, 'past due and not filed'],
     ['overdue', '2026-10-05', false, 'filed late: done, not owed'],
     ['upcoming', null, false, 'not yet due'],
     ['met', null, false, 'met'],
-  ] as const)('state %s, filed %s → %s (%s)', (state, filed, out) => expect(isOverdue(ob({ kind: 'change', unit: 'u', due: '2026-01-01', state: state as ObligationLike['state'], filed }))).toBe(out));
+  ] as const)('state %s, filed %s → %s (%s)', (state, filed, out, _why) => expect(isOverdue(ob({ kind: 'change', unit: 'u', due: '2026-01-01', state: state as ObligationLike['state'], filed }))).toBe(out));
 
   test('the label is 逾期提醒', () => expect(DEADLINE_LABEL).toBe('逾期提醒'));
 });

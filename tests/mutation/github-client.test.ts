@@ -82,9 +82,10 @@ describe('plannedRuleset(): only the office approves', () => {
     expect(r.enforcement).toBe('active');
     expect(r.conditions).toEqual({ ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } });
     expect(r.rules).toEqual(expect.arrayContaining([{ type: 'deletion' }, { type: 'non_fast_forward' }]));
-    const pr = r.rules!.find((x) => x.type === 'pull_request') as { parameters: Record<string, unknown> };
+    const rules = r.rules as Array<{ type: string }>;
+    const pr = rules.find((x) => x.type === 'pull_request') as unknown as { parameters: Record<string, unknown> };
     expect(pr.parameters).toMatchObject({ required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: true, require_last_push_approval: true });
-    const checks = r.rules!.find((x) => x.type === 'required_status_checks') as { parameters: { required_status_checks: Array<{ context: string }> } };
+    const checks = rules.find((x) => x.type === 'required_status_checks') as unknown as { parameters: { required_status_checks: Array<{ context: string }> } };
     expect(checks.parameters.required_status_checks).toEqual([{ context: REQUIRED_CHECK }]);
     expect(r.bypass_actors).toEqual([{ actor_id: GITHUB_ACTIONS_APP_ID, actor_type: 'Integration', bypass_mode: 'always' }]);
   });

@@ -40,7 +40,7 @@ describe('stateOf(): the due day is not late, the day after is', () => {
     ['2026-03-10', '2026-03-10', { state: 'due', daysLate: 0 }, 'the due day: due, not late'],
     ['2026-03-10', '2026-03-11', { state: 'overdue', daysLate: 1 }, 'the day after: one day late'],
     ['2026-03-10', '2026-04-10', { state: 'overdue', daysLate: 31 }, 'a month after'],
-  ])('due %s seen on %s → %j (%s)', (due, today, out) => expect(stateOf(due, today)).toEqual(out));
+  ])('due %s seen on %s → %j (%s)', (due, today, out, _why) => expect(stateOf(due, today)).toEqual(out));
 
   test('upcomingFrom moves where the look-ahead starts', () => {
     expect(stateOf('2026-12-20', '2026-12-10', '2026-12-11')).toBeUndefined();
@@ -191,7 +191,7 @@ describe('年审 (第五条: 12月11日起，至20日)', () => {
   test.each([
     ['2026-12-20', null, 'on the due day the account is not yet late'],
     ['2026-12-21', { state: 'suspended', label: '暂停运行', reason: '2026 年度年审材料未按期提交', since: '2026-12-21', rule: '第五条' }, 'the day after, a missing review suspends'],
-  ])('derived status on %s → %j (%s)', (today, out) => {
+  ])('derived status on %s → %j (%s)', (today, out, _why) => {
     const rs = [review('a', 2025, '2025-12-15')];
     expect(deriveAccountStatus(acct.data, rs.map((r) => r.data), POLICY, today)).toEqual(out);
   });

@@ -30,7 +30,7 @@ describe('checkPrRules(): ownership', () => {
     [{ login: 'someone' }, ['notice:pr/owner-unverified'], 'unknown team membership: left to the unit\'s review, not refused'],
     [{ login: 'bot', trusted: true }, [], 'trusted automation'],
     [{ login: 'staff', office: true }, [], 'a member of the office'],
-  ])('%j → %j (%s)', (author, out) => expect(codes(author)).toEqual(out));
+  ])('%j → %j (%s)', (author: PrAuthor, out: string[], _why: string) => expect(codes(author)).toEqual(out));
 
   test('a unit owned only by users gives no "unverified" notice: the author is simply not an owner', () => {
     const base: Registry = { ...registry({ units: [office, unit('jsj', 'college', { owners: ['@jsj-admin'] })], accounts: [account({ id: 'jsj-x', unit: 'jsj' })] }), policy };
