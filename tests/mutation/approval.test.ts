@@ -88,6 +88,10 @@ describe('recordApproval()', () => {
     expect(out).toBe("\uFEFF--- \nid: a\napproval:\n  number: '2026-0005'\n  date: '2026-11-20'\n---  \nbody");
   });
 
+  test('works on an empty frontmatter', () => {
+    expect(recordApproval('---\n---\nbody', { number: '2026-0007', date: '2026-11-20' })).toBe("---\napproval:\n  number: '2026-0007'\n  date: '2026-11-20'\n---\nbody");
+  });
+
   test('works on a file whose frontmatter ends the file', () => {
     expect(recordApproval('---\nid: a\n---', { number: '2026-0006', date: '2026-11-20' })).toBe("---\nid: a\napproval:\n  number: '2026-0006'\n  date: '2026-11-20'\n---");
   });
@@ -116,5 +120,6 @@ describe('prNumberFromMessage()', () => {
     ['direct commit', undefined, 'a direct commit'],
     ['Merge branch main', undefined, 'a merge of branches'],
     ['x\nMerge pull request #8 from a/b', 8, 'a merge line further down'],
+    ['Revert "Merge pull request #8 from a/b"', undefined, 'a revert names the merge only inside its text'],
   ])('%j → %s (%s)', (message, n, _why) => expect(prNumberFromMessage(message)).toBe(n));
 });
