@@ -55,6 +55,8 @@ describe('checkBody(): what is rejected', () => {
     ['[链接](/relative)\n', 'body/link', 'a relative link (not a URL)'],
     ['[链接][a]\n\n[a]: https://example.com/\n', 'body/link', 'a reference definition to another host'],
     ['a <b', 'body/syntax', 'a stray < that MDX cannot read'],
+    ['[![图](https://weibo.com/a.png)](https://weibo.com/)\n', 'body/image', 'an image inside an allowed link'],
+    ['[链接](https://:pw@weibo.com/a)\n', 'body/link', 'a link with a password and no user name'],
   ])('%j → %s (%s)', (body, code) => expect(codes(body)).toContain(code));
 
   test('a problem inside a rejected node is not reported twice, and the problem has the line and column of the node', () => {
@@ -79,6 +81,7 @@ describe('checkBody(): what is rejected', () => {
     expect(r.problems[0]).toMatchObject({ code: 'body/syntax', line: 3 });
     expect(r.problems[0]!.column).toBeGreaterThan(1);
     expect(r.problems[0]!.message).toContain('全角');
+    expect(r.html).toBe('');
   });
 
   test('bodies longer than 5000 characters are rejected; 5000 is allowed', () => {
@@ -94,6 +97,17 @@ describe('checkBody(): what is rejected', () => {
     expect(codes('[主页](https://www.qclg.edu.cn/)\n', ['qclg.edu.cn'])).toEqual([]);
     expect(codes('[微博](https://weibo.com/x)\n', ['qclg.edu.cn'])).toEqual(['body/link']);
   });
+});
+
+describe('checkBody(): messages say what to do, in Chinese', () => {
+  test.each([
+    ['import x from "y"\n', '简介中不能使用 import / export 语句（备案文件只能是文字数据）'],
+    ['{x}\n', '简介中不能使用花括号 { } 表达式或 {/* 注释 */}；如需写出花括号，请用全角 ｛ ｝'],
+    ['<div>x</div>\n', '简介中不能使用 HTML 标签；请只用普通文字和 Markdown'],
+    ['<Widget />\n', '简介中不能使用组件（<组件名 />）；请只用普通文字和 Markdown'],
+    ['![图](https://weibo.com/a.png)\n', '简介中不能插入图片'],
+    ['[链接](http://weibo.com/a)\n', '简介中的链接必须以 https:// 开头，并指向学校网站或所在平台'],
+  ])('%j → %s', (body, message) => expect(checkBody(body, HOSTS).problems.map((p) => p.message)).toEqual([message]));
 });
 
 describe('checkBody(): what is rendered', () => {

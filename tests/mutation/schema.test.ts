@@ -58,6 +58,8 @@ describe('building blocks', () => {
     expect(fieldInfo(s, ['a', 'deeper'])).toEqual({});
     expect(schemaAt(s, [])).toBe(s);
     expect(schemaAt(s, ['b', 0, 'c', 'd'])).toBeUndefined();
+    expect(schemaAt(s, ['nope', 'deeper', 'still'])).toBeUndefined();
+    expect(fieldInfo(s, ['nope', 'deeper'])).toEqual({});
   });
 
   test('fieldInfo() reads titles through optional, default and pipe wrappers, the innermost title winning', () => {
@@ -70,6 +72,8 @@ describe('building blocks', () => {
     expect(fieldInfo(z.strictObject({ x: inner.optional() }), ['x'])).toEqual({ title: '内' });
     expect(fieldInfo(z.strictObject({ x: z.string().transform((s) => s.length).pipe(z.number()).meta({ title: '管' }) }), ['x'])).toEqual({ title: '管' });
     expect(fieldInfo(z.strictObject({ x: z.strictObject({ y: titled(z.string(), '乙') }).optional() }), ['x', 'y'])).toEqual({ title: '乙' });
+    // A pipe's title may sit on its input schema.
+    expect(fieldInfo(z.strictObject({ x: titled(z.string(), '入').pipe(z.string()) }), ['x'])).toEqual({ title: '入' });
   });
 });
 

@@ -69,11 +69,23 @@ describe('parseStrictYaml(): what is refused', () => {
 describe('parseStrictYaml(): messages', () => {
   test.each([
     ['a: 1\n---\nb: 2\n', '一个文件只能有一份数据（不要使用第二个 ---）'],
+    ['a: &x 1\n', '不允许使用 YAML 锚点（&name）'],
+    ['a: !!str 1\n', '不允许使用 YAML 标签（!tag）'],
+    ['1: x\n', '字段名必须是文字'],
+    ['<<: {a: 1}\n', '不允许使用 YAML 合并键（<<）'],
     ['- a\n', '文件内容应为“字段: 值”形式的列表'],
     ['a:\n\tb: 1\n', 'YAML 格式错误：不能用 Tab 缩进，请改用空格'],
     ['a: "x\n', 'YAML 格式错误：缺少引号、括号或冒号'],
     ['a: b: c\n', 'YAML 格式错误：字段名写法有误，冒号后要有一个空格'],
   ])('%j → %s', (text, message) => expect(parseStrictYaml(text).problems[0]?.message).toBe(message));
+
+  test('an alias is named as such', () => {
+    expect(parseStrictYaml('a: &x 1\nb: *x\n').problems.map((p) => p.message)).toContain('不允许使用 YAML 别名（*name）');
+  });
+
+  test('an empty key is refused, not a crash', () => {
+    expect(codes('? \n: 1\n')).toEqual(['yaml/key']);
+  });
 
   test('every syntax message is Chinese and starts with YAML 格式错误', () => {
     for (const t of ['a: [1\n', 'a: }\n', 'a:\n  b: 1\n c: 2\n', ': x\n']) {
