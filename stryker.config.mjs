@@ -1,0 +1,45 @@
+// Mutation testing: `npm run mutate` (not in CI: it is slow). Mutates the pure core (src/domain)
+// and the GitHub adapters (scripts/github), runs the fast tests of vitest.mutate.config.ts against
+// each mutant, and writes reports to reports/mutation/ (gitignored). Incremental: a re-run only
+// tests mutants whose code or covering tests changed (reports/stryker-incremental.json).
+// One module while working: `npm run mutate -- --mutate src/domain/dates.ts`.
+// Surviving mutants judged equivalent are listed, with the reason, in docs/mutation.md.
+// MUTATE_REPORT=name keeps a separate run's reports, incremental file and sandbox apart
+// (reports/mutation-name/, reports/stryker-incremental-name.json), e.g. to measure
+// scripts/github on its own: MUTATE_REPORT=github npm run mutate -- --mutate 'scripts/github/**/*.ts'
+const tag = process.env.MUTATE_REPORT ? `-${process.env.MUTATE_REPORT.replace(/[^a-z0-9-]/gi, '')}` : '';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'src/domain/**/*.ts',
+    'scripts/github/**/*.ts',
+    '!**/*.d.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // A "static" mutant is one executed only while test files load (module-level constants, or
+  // code run from beforeAll): Stryker can only test it by reloading every test file (~90 s
+  // each on this machine). They are ignored and reported as such (see docs/mutation.md);
+  // mutants reached both at load and from tests ("hybrid") are still tested with the tests
+  // that cover them.
+  ignoreStatic: true,
+  incremental: true,
+  incrementalFile: `reports/stryker-incremental${tag}.json`,
+  // The machine is shared (2 cores, six engineers): stay gentle.
+  concurrency: 1,
+  timeoutMS: 30_000,
+  dryRunTimeoutMinutes: 20,
+  timeoutFactor: 2,
+  ignorePatterns: ['dist', '.astro', 'test-results', 'bench-results', 'reports', '.cache', 'docs', '.stryker-tmp*'],
+  tempDirName: `.stryker-tmp${tag}`,
+  cleanTempDir: 'always',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation${tag}/index.html` },
+  jsonReporter: { fileName: `reports/mutation${tag}/mutation.json` },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+  thresholds: { high: 90, low: 85, break: null },
+};

@@ -1,0 +1,92 @@
+// The GitHub client's configuration and its failure messages: one Chinese line naming the request,
+// the status and what to do; never a stack trace, a token or a request body.
+import { describe, expect, test, vi } from 'vitest';
+import { GitHubConfigError, clientFromEnv, createClient, describeGitHubError, parseRepo, runWithGitHub } from '../../scripts/github/client.ts';
+import { HelpRequested, UsageError } from '../../scripts/lib/cli.ts';
+import { GITHUB_ACTIONS_APP_ID, REQUIRED_CHECK, plannedRuleset } from '../../scripts/github/setup.ts';
+
+describe('parseRepo()', () => {
+  test.each([
+    ['qclg/media-registry', { owner: 'qclg', repo: 'media-registry' }],
+    ['Org_1/repo.name', { owner: 'Org_1', repo: 'repo.name' }],
+  ])('%s → %j', (s, out) => expect(parseRepo(s)).toEqual(out));
+  test.each([[undefined], [''], ['qclg'], ['qclg/repo/x'], ['/repo'], ['qclg/'], ['qc lg/repo'], [' qclg/repo']])('%j is refused with a Chinese configuration error', (s) => {
+    expect(() => parseRepo(s)).toThrow(GitHubConfigError);
+    expect(() => parseRepo(s)).toThrow('缺少仓库名称：请设置环境变量 GITHUB_REPOSITORY（格式 owner/repo）');
+  });
+});
+
+describe('clientFromEnv()', () => {
+  test('needs a token', () => {
+    expect(() => clientFromEnv({ GITHUB_REPOSITORY: 'a/b' })).toThrow('缺少 GITHUB_TOKEN：请在工作流中通过 env 传入');
+    expect(() => clientFromEnv({ GITHUB_TOKEN: '', GITHUB_REPOSITORY: 'a/b' })).toThrow(GitHubConfigError);
+  });
+  test('reads the repository and the API URL', () => {
+    const { client, repo } = clientFromEnv({ GITHUB_TOKEN: 't', GITHUB_REPOSITORY: 'qclg/reg', GITHUB_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(repo).toEqual({ owner: 'qclg', repo: 'reg' });
+    expect(client.request.endpoint.DEFAULTS.baseUrl).toBe('http://127.0.0.1:9/api');
+  });
+  test('without an API URL it talks to api.github.com', () => {
+    expect(clientFromEnv({ GITHUB_TOKEN: 't', GITHUB_REPOSITORY: 'a/b' }).client.request.endpoint.DEFAULTS.baseUrl).toBe('https://api.github.com');
+    expect(createClient({ token: 't' }).request.endpoint.DEFAULTS.headers['user-agent']).toContain('campus-media-registry');
+  });
+});
+
+describe('describeGitHubError()', () => {
+  const http = (status: number, url = 'https://api.github.com/repos/a/b/issues?access_token=SECRET&x=1', retryCount?: number) =>
+    Object.assign(new Error('boom\n at stack'), { status, request: { method: 'POST', url, ...(retryCount !== undefined ? { request: { retryCount } } : {}) } });
+  test.each([
+    [http(404), 'GitHub 接口请求失败：POST /repos/a/b/issues?access_token=***&x=1 返回 404，找不到该资源（或令牌无权访问）。请检查工作流的权限设置（permissions）和仓库配置。'],
+    [http(401), 'GitHub 接口请求失败：POST /repos/a/b/issues?access_token=***&x=1 返回 401，令牌无效或已过期。请检查工作流的权限设置（permissions）和仓库配置。'],
+    [http(403, 'https://api.github.com/x?token=abc'), 'GitHub 接口请求失败：POST /x?token=*** 返回 403，没有权限，或接口调用次数已用完。请检查工作流的权限设置（permissions）；如是调用次数用完，请稍后重新运行。'],
+    [http(409, '/y'), 'GitHub 接口请求失败：POST /y 返回 409，与仓库当前状态冲突。请检查工作流的权限设置（permissions）和仓库配置。'],
+    [http(422, '/y'), 'GitHub 接口请求失败：POST /y 返回 422，GitHub 拒绝了请求内容。请检查工作流的权限设置（permissions）和仓库配置。'],
+    [http(429, '/y', 3), 'GitHub 接口请求失败：POST /y 返回 429，请求过于频繁（已重试 3 次）。请稍后在 Actions 页面重新运行该工作流。'],
+    [http(500, '/y', 0), 'GitHub 接口请求失败：POST /y 返回 500，GitHub 服务暂时不可用。请稍后在 Actions 页面重新运行该工作流。'],
+    [http(502, '/y', 2), 'GitHub 接口请求失败：POST /y 返回 502，GitHub 服务暂时不可用（已重试 2 次）。请稍后在 Actions 页面重新运行该工作流。'],
+    [http(499, '/y'), 'GitHub 接口请求失败：POST /y 返回 499，请求失败。请检查工作流的权限设置（permissions）和仓库配置。'],
+    [Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), '无法连接 GitHub（ECONNREFUSED）。请稍后重新运行该工作流。'],
+    [new GitHubConfigError('缺少令牌'), '配置错误：缺少令牌'],
+    [new Error('first line\nsecond line'), 'GitHub 操作失败：first line'],
+    ['plain', 'GitHub 操作失败：plain'],
+  ])('%#: → %s', (err, line) => expect(describeGitHubError(err)).toBe(line));
+
+  test('never prints the token', () => expect(describeGitHubError(http(404))).not.toContain('SECRET'));
+});
+
+describe('runWithGitHub()', () => {
+  test.each([
+    [async () => 0, 0, [], 'success keeps the exit code'],
+    [async () => 3, 3, [], 'any exit code is passed through'],
+    [async () => { throw new UsageError('--x 不认识'); }, 2, ['用法错误：--x 不认识'], 'a usage error exits 2'],
+    [async () => { throw new GitHubConfigError('缺少令牌'); }, 1, ['::error::配置错误：缺少令牌'], 'a failure exits 1 with one annotated line'],
+  ] as Array<[() => Promise<number>, number, string[], string]>)('%#: %s', async (main, code, lines) => {
+    const log: string[] = [];
+    expect(await runWithGitHub(main, (l) => log.push(l))).toBe(code);
+    expect(log).toEqual(lines);
+  });
+
+  test('--help prints the usage and exits 0', async () => {
+    const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const log: string[] = [];
+    expect(await runWithGitHub(async () => { throw new HelpRequested('用法：npm run x'); }, (l) => log.push(l))).toBe(0);
+    expect(out).toHaveBeenCalledWith('用法：npm run x');
+    expect(log).toEqual([]);
+    out.mockRestore();
+  });
+});
+
+describe('plannedRuleset(): only the office approves', () => {
+  test('the default branch needs a PR approved by a code owner after the last push, and the required check', () => {
+    const r = plannedRuleset();
+    expect(r.enforcement).toBe('active');
+    expect(r.conditions).toEqual({ ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } });
+    expect(r.rules).toEqual(expect.arrayContaining([{ type: 'deletion' }, { type: 'non_fast_forward' }]));
+    const rules = r.rules as Array<{ type: string }>;
+    const pr = rules.find((x) => x.type === 'pull_request') as unknown as { parameters: Record<string, unknown> };
+    expect(pr.parameters).toMatchObject({ required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: true, require_last_push_approval: true });
+    const checks = rules.find((x) => x.type === 'required_status_checks') as unknown as { parameters: { required_status_checks: Array<{ context: string }> } };
+    expect(checks.parameters.required_status_checks).toEqual([{ context: REQUIRED_CHECK }]);
+    expect(r.bypass_actors).toEqual([{ actor_id: GITHUB_ACTIONS_APP_ID, actor_type: 'Integration', bypass_mode: 'always' }]);
+  });
+});
