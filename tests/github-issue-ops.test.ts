@@ -110,6 +110,22 @@ describe('the issue form', () => {
     expect(filingFromIssueForm(formBody({ ...GOOD, admin2Name: '钱老师' }), '2026-11-21')).toMatchObject({ ok: false, problems: [{ field: '第二管理员手机号码' }] });
   });
 
+  test('账号ID on the 审批表 becomes the platform\'s user-visible key (抖音号; a gh_ 原始ID or a 微信号 for a 公众号)', async () => {
+    const backfill = { ...GOOD, filing: '已开通备案（backfill）', plannedOpening: undefined, opened: '2024-03-01' };
+    const douyin = filingFromIssueForm(formBody({ ...backfill, accountId: '@qclg_jwc' }), '2026-11-21');
+    const gh = filingFromIssueForm(formBody({ ...backfill, id: 'jwc-wechat', platform: '微信公众号（wechat-mp）', accountId: 'gh_3a1b2c3d4e5f' }), '2026-11-21');
+    const wxid = filingFromIssueForm(formBody({ ...backfill, id: 'jwc-wechat', platform: '微信公众号（wechat-mp）', accountId: 'qclg_jwc' }), '2026-11-21');
+    const kinds = [douyin, gh, wxid].map((r) => (r.ok ? (parse(r.text.split('---')[1]!) as { keys?: Array<{ kind: string; value: string }> }).keys : r.problems));
+    expect(kinds).toEqual([[{ kind: 'douyin_id', value: 'qclg_jwc' }], [{ kind: 'gh', value: 'gh_3a1b2c3d4e5f' }], [{ kind: 'wxid', value: 'qclg_jwc' }]]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'form-id-'));
+    await writeFixtureRegistry(dir);
+    await put(dir, douyin.ok ? douyin.path : 'x', douyin.ok ? douyin.text : '');
+    const { findings, registry } = await loadRegistry(dir, { today: '2026-11-21' });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(registry.accounts.find((x) => x.data.id === 'jwc-douyin')!.data.keys).toEqual([{ kind: 'douyin_id', value: 'qclg_jwc' }]);
+    expect(filingFromIssueForm(formBody({ ...backfill, platform: '微信群（wechat-group）', accountId: 'abc' }), '2026-11-21')).toMatchObject({ ok: false, problems: [{ field: '账号ID' }] });
+  });
+
   test('parseIssueForm() skips empty answers', () => {
     expect(parseIssueForm(formBody({ unit: 'jwc' }))).toEqual({ unit: 'jwc' });
   });

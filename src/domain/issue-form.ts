@@ -5,7 +5,7 @@
  * validates the filing with the same loader as every other filing.
  */
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { PLATFORMS } from './platforms.ts';
+import { PLATFORMS, findPlatform } from './platforms.ts';
 
 /**
  * The one table of labels the issue forms apply, `setup:repo` creates and the workflows read
@@ -33,6 +33,7 @@ export const FORM_LABELS = {
   plannedOpening: '拟开通时间',
   opened: '开通时间',
   link: '账号链接',
+  accountId: '账号ID',
   purpose: '功能定位',
   headName: '主要负责人姓名',
   headTitle: '主要负责人职务',
@@ -149,7 +150,18 @@ export function filingFromIssueForm(body: string, today: string): FormResult {
   if (a.leaderName && !a.leaderMobile) problems.push({ field: FORM_LABELS.leaderMobile, message: '填写分管领导时必填' });
   const verification = dropdownValue(a.verification);
   if (verification && !['none', 'pending', 'verified'].includes(verification)) problems.push({ field: FORM_LABELS.verification, message: '请从列表中选择' });
+  // 账号ID on the 审批表: the ID a student reads in the app (微信号, 抖音号, B站 UID …), filed as the
+  // platform's user-visible key kind: the kind whose pattern it fits, else the first kind
+  // (the loader then names the format problem on keys[0].value).
+  const visible = platform ? findPlatform(platform)?.visibleId : undefined;
+  const accountId = a.accountId?.trim().replace(/^@/, '');
+  if (accountId && !visible) problems.push({ field: FORM_LABELS.accountId, message: '该平台没有可填写的账号ID，请填写账号链接' });
   if (problems.length) return { ok: false, problems };
+  const fitting = (visible?.kinds ?? [])
+    .map((k) => findPlatform(platform!)?.keys.find((x) => x.id === k))
+    .filter((k) => k && accountId && k.pattern.test(accountId.toLowerCase()));
+  // A strict pattern (原始ID gh_…) says more than a loose one (微信号 fits almost anything).
+  const keyKind = accountId && visible ? ((fitting.find((k) => k!.strict !== false) ?? fitting[0])?.id ?? visible.kinds[0]) : undefined;
 
   const person = (p: Record<string, string | undefined>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v));
   const data: Record<string, unknown> = {
@@ -157,6 +169,7 @@ export function filingFromIssueForm(body: string, today: string): FormResult {
     name,
     platform,
     ...(a.link ? { link: a.link } : {}),
+    ...(accountId && keyKind ? { keys: [{ kind: keyKind, value: accountId }] } : {}),
     unit,
     tier,
     status: filing === 'new' ? 'applied' : 'active',
