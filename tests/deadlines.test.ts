@@ -157,8 +157,9 @@ describe('npm run deadlines', () => {
         [逾期 3 天后已办理] 账号 jwc-wechat：信息变更报备，期限为 2026-03-08，实际于 2026-03-11 办理，晚了 3 天（依据：第七条） 「jwc-wechat 账号」
       "
     `);
-    expect(r.stdout).toContain('已逾期 1 项');
-    expect(r.stdout).toMatch(/工作群 jsj-teachers：.*已逾期 2 天/);
+    // 003 第十三条: a dissolution merged into the registry counts as reported (by today at the latest).
+    expect(r.stdout).toContain('已逾期 0 项');
+    expect(r.stdout).toMatch(/工作群 jsj-teachers：.*晚了 2 天/);
     expect(r.stdout).toMatch(/账号 jwc-wechat：.*晚了 3 天/);
   });
 

@@ -29,7 +29,9 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 async function registryFor(p: string): Promise<string> {
   const dir = path.join(tmp, `reg-${p}`);
   await cp(path.join(ROOT, 'content'), dir, { recursive: true });
-  await writeFile(path.join(dir, 'policy.yaml'), `extends: '${p}'\n`);
+  // 002 gives no date of its own (第二十条 “自公布之日起执行”): a school must supply one (policy/published-missing).
+  const document = p === '002' ? "document:\n  title: 《上海海关学院校园新媒体管理办法》\n  published: '2015-09-01'\n" : '';
+  await writeFile(path.join(dir, 'policy.yaml'), `extends: '${p}'\n${document}`);
   return dir;
 }
 

@@ -27,7 +27,7 @@ afterAll(() => fake.stop());
  * stays on as in createClient (an idle keep-alive socket may be reset while the registry loads).
  */
 function testClient(): GitHubClient {
-  return new Octokit({ auth: 't', baseUrl: fake.url, throttle: { enabled: false }, retry: { retries: 3, retryAfterBaseValue: 1 }, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } }) as GitHubClient;
+  return new Octokit({ auth: 'test-token', baseUrl: fake.url, throttle: { enabled: false }, retry: { retries: 3, retryAfterBaseValue: 1 }, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } }) as GitHubClient;
 }
 
 async function campaignOn(today: string): Promise<{ c: Campaign; privateValues: string[] }> {

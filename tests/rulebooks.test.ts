@@ -169,8 +169,8 @@ describe('8 every policy knob is read and shown', () => {
     expect(r.status).toBe(0);
     const blocks = r.stdout.split(/^===== /m).slice(1);
     expect(blocks).toHaveLength(PRESET_IDS.length);
-    // Only the school's own facts (English name, office unit, report email, document number) may be unfilled.
-    const own = /school\.englishName|office\.unit|office\.reportEmail|document\.number/;
+    // Only the school's own facts (English name, office unit, report email, document number, group-robot webhook) may be unfilled.
+    const own = /school\.englishName|office\.unit|office\.reportEmail|office\.notify|document\.number/;
     for (const [i, b] of blocks.entries()) {
       expect(b).toContain(`预设 ${PRESET_IDS[i]}`);
       for (const k of policyKnobs()) expect(b, `${PRESET_IDS[i]} ${k.path.join('.')}`).toContain(`（${k.path.join('.')}）：`);

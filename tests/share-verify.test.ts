@@ -80,9 +80,9 @@ describe('share texts give the verifier names and IDs', () => {
     expect(r.account?.id).toBe('xczx-kuaishou');
   });
 
-  test('a share with only a short link and an author name stays unresolvable and carries the name', async () => {
+  test('a share with only a short link and an author name is checked by that name on the platform (同名，请核对账号ID), never called official', async () => {
     const r = await verifyInput('7.43 复制打开抖音，看看【青川理工学院的作品】开学典礼 https://v.douyin.com/iRNBho6u/ MWz:/', memorySource(index));
-    expect(r.verdict).toBe('unresolvable');
+    expect(r.verdict).toBe('same-name');
     expect(r.normalized.share?.names).toEqual(['青川理工学院']);
     expect(r.normalized.name).toBe('青川理工学院');
   });

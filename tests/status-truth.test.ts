@@ -61,11 +61,12 @@ describe('derived statuses and deadlines agree', () => {
     const reviewAccounts = obligations.filter((o) => o.kind === 'review' && o.state === 'overdue').map((o) => o.account!);
     // gbt-ximalaya never submitted: 暂停运行; xsh-tieba submitted late, awaiting its result: 年审逾期.
     expect(reviewAccounts).toEqual(expect.arrayContaining(['gbt-ximalaya', 'xsh-tieba']));
-    const suspended = JSON.parse((await runScript('verify.ts', ['--today', today, '--json', '青川之声'])).stdout) as { verdict: string; advice: string };
+    // By link: a name alone is only a same-name match (issue 12), the link identifies the account.
+    const suspended = JSON.parse((await runScript('verify.ts', ['--today', today, '--json', 'https://www.ximalaya.com/zhubo/385117204'])).stdout) as { verdict: string; advice: string };
     expect(suspended.verdict).toBe('suspended');
-    const late = JSON.parse((await runScript('verify.ts', ['--today', today, '--json', '青川理工学院吧'])).stdout) as { verdict: string; advice: string };
+    const late = JSON.parse((await runScript('verify.ts', ['--today', today, '--json', 'https://tieba.baidu.com/f?kw=青川理工学院'])).stdout) as { verdict: string; advice: string };
     expect(late.verdict).toBe('official');
     expect(late.advice).toContain('年审逾期');
     expect(late.advice).toContain('2025 年度年审材料逾期提交');
-  }, 60_000);
+  }, 180_000);
 });

@@ -201,7 +201,7 @@ interface ReviewStatus {
  */
 export function owesReview(account: Account, policy: Policy, year: number): boolean {
   const ar = policy.annualReview;
-  if (!ar.required || !ar.tiers.includes(account.tier) || account.status !== 'active' || !account.dates.opened) return false;
+  if (!ar.required || !reviewedTiers(policy).includes(account.tier) || account.status !== 'active' || !account.dates.opened) return false;
   const from = policy.document.published ? Number(policy.document.published.slice(0, 4)) : -Infinity;
   return year >= from && account.dates.opened < reviewCycle(policy, year).opens;
 }

@@ -236,8 +236,8 @@ export function toPublicPolicy(p: Policy): PublicPolicy {
       englishName: p.school.englishName ?? null,
       // The rulebook's listed protected forms (001 曲师…, 003 宁职院): names only; their look-alike
       // contexts stay in the policy (`usesProtectedName`).
-      protectedNames: p.school.protectedNames.map((n) => n.name),
-      protectedPrefixes: p.school.protectedNames.filter((n) => n.match === 'prefix').map((n) => n.name),
+      protectedNames: (p.school.protectedNames ?? []).map((n) => n.name),
+      protectedPrefixes: (p.school.protectedNames ?? []).filter((n) => n.match === 'prefix').map((n) => n.name),
       domains: [...(p.school.domains ?? [])],
     },
     office: { name: p.office.name, reportEmail: p.office.reportEmail ?? null },
