@@ -135,7 +135,10 @@ export async function requestOwnerReviews(
   reviewed: string[] = [],
 ): Promise<{ users: string[]; teams: string[]; refused: string[] }> {
   const lower = (s: string) => s.toLowerCase();
-  const users = [...new Set(owners.filter((o) => !o.includes('/')).map((o) => o.slice(1)))].filter(
+  // GitHub logins are case-insensitive: one request per person, however the owners list spells it.
+  const seen = new Set<string>();
+  const logins = owners.filter((o) => !o.includes('/')).map((o) => o.slice(1)).filter((u) => !seen.has(lower(u)) && !!seen.add(lower(u)));
+  const users = logins.filter(
     (u) => lower(u) !== lower(pr.author) && !pr.requestedUsers.some((r) => lower(r) === lower(u)) && !reviewed.includes(lower(u)),
   );
   if (users.length === 0) return { users: [], teams: [], refused: [] };

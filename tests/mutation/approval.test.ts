@@ -88,8 +88,8 @@ describe('recordApproval()', () => {
     expect(out).toBe("\uFEFF--- \nid: a\napproval:\n  number: '2026-0005'\n  date: '2026-11-20'\n---  \nbody");
   });
 
-  test('works on an empty frontmatter', () => {
-    expect(recordApproval('---\n---\nbody', { number: '2026-0007', date: '2026-11-20' })).toBe("---\napproval:\n  number: '2026-0007'\n  date: '2026-11-20'\n---\nbody");
+  test('refuses an empty frontmatter (not a filing: the approval job fails closed and leaves it to the validator)', () => {
+    expect(() => recordApproval('---\n---\nbody', { number: '2026-0007', date: '2026-11-20' })).toThrow('already approved');
   });
 
   test('works on a file whose frontmatter ends the file', () => {

@@ -86,7 +86,7 @@ describe('checkBody(): what is rejected', () => {
 
   test('bodies longer than 5000 characters are rejected; 5000 is allowed', () => {
     expect(codes('字'.repeat(5000))).toEqual([]);
-    expect(checkBody('字'.repeat(5001), HOSTS).problems).toEqual([{ code: 'body/too-long', message: '公开简介不能超过 5000 字', line: 1, column: 1 }]);
+    expect(checkBody('字'.repeat(5001), HOSTS).problems).toMatchObject([{ code: 'body/too-long', message: expect.stringContaining('公开简介不能超过 5000 字'), line: 1, column: 1 }]);
   });
 
   test('GFM tables and strike-through are not enabled: they stay plain text', () => {

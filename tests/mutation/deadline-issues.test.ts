@@ -70,7 +70,7 @@ describe('renderDeadlineIssues()', () => {
 
   test('rows are sorted by due date, then by account or group, then by kind', () => {
     expect(rows.map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
-      '| 账号 `jwc-wechat` 青川 教务 处 b  | 信息变更报备 | 2026-11-10',
+      '| 账号 `jwc-wechat` 青川\\|教务\\`处\\<b\\> | 信息变更报备 | 2026-11-10',
       '| 本单位 | 撤并单位的账号移交承继单位 | 2026-11-15',
       '| 账号 `jwc-app` 教务APP | 停办报备 | 2026-11-15',
       '| 账号 `jwc-app` 教务APP | 开通后补报账号ID和链接 | 2026-11-15',
@@ -79,7 +79,9 @@ describe('renderDeadlineIssues()', () => {
   });
 
   test('an account name cannot break the table or inject markup; an unknown account shows its id only', () => {
-    expect(rows[0]).not.toMatch(/[<>`]教务|\|教务/);
+    // Markdown specials are escaped: no unescaped |, `, < or > around the name (no new cell, code span or tag).
+    expect(rows[0]).toContain('青川\\|教务\\`处\\<b\\>');
+    expect(rows[0]).not.toMatch(/[^\\][|<>`]教务|[^\\]<b/);
     const unknown = renderDeadlineIssues([ob({ kind: 'change', unit: 'x', account: 'x-1', due: '2026-01-01' })], (u) => u, () => undefined, '宣传部');
     expect(unknown[0]!.body).toContain('| 账号 `x-1` | 信息变更报备 | 2026-01-01 | 第四条 |');
   });

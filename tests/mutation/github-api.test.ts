@@ -15,7 +15,7 @@ beforeEach(() => {
   fake.comments = [];
   fake.requests = [];
 });
-const client = () => createClient({ token: 't', baseUrl: fake.url, retryBaseMs: 1 });
+const client = () => createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 });
 const repo = () => ({ owner: fake.owner, repo: fake.repo });
 const MARKER = '<!-- campus-registry:pr-report -->';
 const BODY = `${MARKER}\n## 登记检查\n通过`;
@@ -73,18 +73,19 @@ describe('syncLabels()', () => {
 });
 
 describe('requestOwnerReviews()', () => {
-  test('requests users and teams, skipping the author and those already requested, case-insensitively', async () => {
+  // Teams are never requested: CODEOWNERS requests them, and GITHUB_TOKEN may not (422).
+  test('requests users only, skipping the author, teams and those already requested, case-insensitively', async () => {
     const pr = fake.addPull({ author: 'Unit-Head', headSha: 'c'.repeat(40) });
     const info = { number: pr.number, author: 'unit-head', headSha: 'c'.repeat(40), requestedUsers: ['ALICE'], requestedTeams: ['Xcb'], labels: [], title: '', body: '', headRepo: '', baseRef: 'main' } as unknown as Parameters<typeof requestOwnerReviews>[2];
-    const r = await requestOwnerReviews(client(), repo(), info, ['@Unit-Head', '@alice', '@bob', '@bob', '@qclg/xcb', '@qclg/tw']);
-    expect(r).toEqual({ users: ['bob'], teams: ['tw'] });
-    expect(fake.writes().map((w) => w.body)).toEqual([{ reviewers: ['bob'], team_reviewers: ['tw'] }]);
+    const r = await requestOwnerReviews(client(), repo(), info, ['@Unit-Head', '@alice', '@jwc-admin', '@JWC-admin', '@qclg/xcb', '@qclg/tw']);
+    expect(r).toEqual({ users: ['jwc-admin'], teams: [], refused: [] });
+    expect(fake.writes().map((w) => w.body)).toEqual([{ reviewers: ['jwc-admin'] }]);
   });
 
   test('makes no call when there is nobody new', async () => {
     const pr = fake.addPull({ author: 'a', headSha: 'd'.repeat(40) });
     const info = { number: pr.number, author: 'a', requestedUsers: [], requestedTeams: [] } as unknown as Parameters<typeof requestOwnerReviews>[2];
-    expect(await requestOwnerReviews(client(), repo(), info, ['@A'])).toEqual({ users: [], teams: [] });
+    expect(await requestOwnerReviews(client(), repo(), info, ['@A'])).toEqual({ users: [], teams: [], refused: [] });
     expect(fake.writes()).toEqual([]);
   });
 });

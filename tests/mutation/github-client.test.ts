@@ -77,8 +77,8 @@ describe('runWithGitHub()', () => {
 });
 
 describe('plannedRuleset(): only the office approves', () => {
-  test('the default branch needs a PR approved by a code owner after the last push, and the required check', () => {
-    const r = plannedRuleset();
+  test('the default branch needs a PR approved by a code owner after the last push, the two required checks, and only the registry App may bypass', () => {
+    const r = plannedRuleset(4242);
     expect(r.enforcement).toBe('active');
     expect(r.conditions).toEqual({ ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } });
     expect(r.rules).toEqual(expect.arrayContaining([{ type: 'deletion' }, { type: 'non_fast_forward' }]));
@@ -86,7 +86,8 @@ describe('plannedRuleset(): only the office approves', () => {
     const pr = rules.find((x) => x.type === 'pull_request') as unknown as { parameters: Record<string, unknown> };
     expect(pr.parameters).toMatchObject({ required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: true, require_last_push_approval: true });
     const checks = rules.find((x) => x.type === 'required_status_checks') as unknown as { parameters: { required_status_checks: Array<{ context: string }> } };
-    expect(checks.parameters.required_status_checks).toEqual([{ context: REQUIRED_CHECK }]);
-    expect(r.bypass_actors).toEqual([{ actor_id: GITHUB_ACTIONS_APP_ID, actor_type: 'Integration', bypass_mode: 'always' }]);
+    // 归口管理部门审核 is satisfied only by the App's status (integration_id), never by a workflow.
+    expect(checks.parameters.required_status_checks).toEqual([{ context: REQUIRED_CHECK, integration_id: GITHUB_ACTIONS_APP_ID }, { context: '归口管理部门审核', integration_id: 4242 }]);
+    expect(r.bypass_actors).toEqual([{ actor_id: 4242, actor_type: 'Integration', bypass_mode: 'always' }]);
   });
 });

@@ -113,7 +113,7 @@ describe('the 7-day windows (第四条 一周内): due day on time, day after la
   });
 
   test('an active account with a link owes no keys', () => {
-    const a = account({ id: 'a', keys: [], link: 'https://weibo.com/x', dates: { applied: '2026-02-01', opened: '2026-03-01' } });
+    const a = account({ id: 'a', keys: [], link: 'https://mp.weixin.qq.com/s/abcdefgh', dates: { applied: '2026-02-01', opened: '2026-03-01' } });
     expect(findObligations(registry({ accounts: [a] }), POLICY, '2026-03-20')).toEqual([]);
   });
 });
@@ -245,11 +245,16 @@ describe('work groups, department apps, merged units', () => {
     expect(findObligations(reg, p, prDate)).toEqual([]);
   });
 
+  // 003 第十三条: a dissolution merged into the registry counts as reported; the PR that adds it is
+  // when it was reported, so lateness is judged at PR time.
   test.each([
-    ['2026-02-08', ['group-dissolution g due 0']],
-    ['2026-02-09', ['group-dissolution g overdue 1']],
-  ])('a group dissolved 02-01 and not reported, seen on %s → %j', (today, out) => {
-    expect(kinds(findObligations(registry({ groups: [group('g', { dissolved: '2026-02-01' })] }), p, today))).toEqual(out);
+    ['2026-02-08', []],
+    ['2026-02-09', ['group-dissolution g overdue 1 filed=2026-02-09']],
+  ])('a group dissolution filed by a PR on %s → %j; once merged it is reported', (today, out) => {
+    const reg = registry({ groups: [group('g', { dissolved: '2026-02-01' })] });
+    const prBase = registry({ groups: [group('g')] });
+    expect(kinds(findObligations(reg, p, today, { prDate: today, prFiles: new Set(['groups/jwc/g.yaml']), prBase }))).toEqual(out);
+    expect(findObligations(reg, p, today)).toEqual([]);
   });
 
   test('a department (not a student body) may not open a new app when the policy forbids it', () => {
@@ -276,7 +281,7 @@ describe('reporting', () => {
     [{ ...base, account: null, kind: 'reassign' }, '本单位：撤并单位的账号移交承继单位，期限为 2026-03-08，已逾期 3 天（依据：第四条）'],
     [{ ...base, kind: 'review', year: 2025 }, '账号 a（2025 年度）：提交年审材料，期限为 2026-03-08，已逾期 3 天（依据：第四条）'],
     [{ ...base, kind: 'review-failed', year: 2025 }, '账号 a（2025 年度）：年审不合格（2026-03-08 审核），请整改后重新提交年审（依据：第四条）'],
-    [{ ...base, kind: 'department-app' }, '账号 a：于 2026-03-08 申请新设移动应用，办法规定部门、院系原则上不再单独新设，请与归口管理部门商议整合（依据：第四条）'],
+    [{ ...base, kind: 'department-app' }, '账号 a：于 2026-03-08 申请新设移动应用，办法规定部门、院系原则上不再单独新设，请与归口管理部门商议整合，确有必要的由归口管理部门批准并登记例外 exemptions（依据：第四条）'],
   ] as Array<[Obligation, string]>)('%#: describeObligation() says %s', (o, text) => expect(describeObligation(o)).toBe(text));
 
   test('toObligationJson() keeps exactly the promised fields', () => {

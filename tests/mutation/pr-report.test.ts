@@ -27,8 +27,8 @@ describe('checkPrRules(): ownership', () => {
     [{ login: 'someone', teams: ['qclg/jwc'] }, ['pr/not-owner'], 'REAL BUG: a team whose slug is a prefix of the owner team is not it'],
     [{ login: 'someone', teams: ['qclg/xcb'] }, [], 'a member of the office team'],
     [{ login: 'someone', teams: [] }, ['pr/not-owner'], 'nobody, with known (empty) teams'],
-    [{ login: 'someone' }, ['notice:pr/owner-unverified'], 'unknown team membership: left to the unit\'s review, not refused'],
-    [{ login: 'bot', trusted: true }, [], 'trusted automation'],
+    [{ login: 'someone' }, ['notice:pr/owner-unverified'], 'unknown team membership: a notice; the required check 归口管理部门审核 resolves it and fails closed'],
+    [{ login: 'bot', trusted: true }, ['notice:pr/owner-deferred'], 'automation filing for someone: never trusted here, judged by the issue\'s author in the required check'],
     [{ login: 'staff', office: true }, [], 'a member of the office'],
   ])('%j → %j (%s)', (author: PrAuthor, out: string[], _why: string) => expect(codes(author)).toEqual(out));
 
