@@ -101,6 +101,8 @@ describe('search', () => {
 describe('directory', () => {
   test('with JavaScript, the directory offers Pagefind filters: choosing 已停办 lists exactly the closed accounts', async () => {
     const page = await open('directory/');
+    // The search script shows the filters once it runs: wait for it (a busy CI machine is slow), then assert.
+    await page.locator('#search-filters').waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
     expect(await page.locator('#search-filters').isVisible()).toBe(true);
     await page.selectOption('#f-status', '已停办');
     const titles = await results(page);
@@ -108,7 +110,7 @@ describe('directory', () => {
     expect(titles.length).toBe(Math.min(closed.length, 20));
     for (const t of titles) expect(closed.map((a) => a.name)).toContain(t);
     await page.close();
-  });
+  }, 150_000);
 });
 
 describe('account pages', () => {
