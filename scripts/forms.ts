@@ -13,9 +13,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { currentReviewYear } from '../src/domain/obligations.ts';
 import { FORM_KINDS, FORM_KIND_LABELS, formFor, type FormKind } from '../src/domain/forms/tables.ts';
 import { renderForm, type FormSubject } from '../src/domain/forms/render.ts';
-import { loadRegistry } from '../src/registry/load.ts';
-import { EXIT, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
-import { assertPrivateOutput } from './lib/private-output.ts';
+import { EXIT, UsageError, parseCli, run } from './lib/cli.ts';
+import { assertPrivateOutput, loadOfficeRegistry } from './lib/private-output.ts';
 
 const USAGE = `用法：npm run forms -- [--content 文件夹] --kind approval|change|closure|review|group [--account 编号 | --unit 单位编号 | --all | --blank] --out 文件夹
   --kind      表格种类：approval 开通申请/备案，change 信息变更，closure 停办，review 年审表，group 网络工作群备案登记表
@@ -73,16 +72,9 @@ async function main(): Promise<number> {
   const out = path.resolve(values.out);
   assertPrivateOutput(out);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError('--year 应为四位年份');
-  const root = await resolveContentDir(values.content);
-  const today = resolveToday(values.today);
-  const { registry, findings } = await loadRegistry(root, { today });
-  const policy = registry.policy?.data;
-  if (!policy) {
-    console.error('无法生成表格：管理办法配置文件 policy.yaml 缺失或有错误，请先运行 npm run validate。');
-    return EXIT.findings;
-  }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  if (errors) console.error(`注意：登记数据有 ${errors} 个错误（运行 npm run validate 查看），有错误的文件不会生成表格。`);
+  const loaded = await loadOfficeRegistry(values.content, values.today, { task: '生成表格', leftOut: '不会生成表格' });
+  if (!loaded) return EXIT.findings;
+  const { registry, policy, today } = loaded;
   const preset = policy.preset ?? policy.extends ?? '000';
   const units = new Map(registry.units.map((u) => [u.data.id, u.data]));
   const year = values.year ? Number(values.year) : currentReviewYear(policy, today);

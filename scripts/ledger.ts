@@ -9,9 +9,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildLedger, fittedWidths, type LedgerSheet } from '../src/domain/ledger.ts';
-import { loadRegistry } from '../src/registry/load.ts';
-import { EXIT, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
-import { assertPrivateOutput } from './lib/private-output.ts';
+import { EXIT, UsageError, parseCli, run } from './lib/cli.ts';
+import { assertPrivateOutput, loadOfficeRegistry } from './lib/private-output.ts';
 
 const USAGE = `用法：npm run ledger -- [--content 文件夹] [--today YYYY-MM-DD] --out 台账.xlsx
   --content   登记数据文件夹（默认 content）
@@ -47,17 +46,11 @@ async function main(): Promise<number> {
   if (!values.out.endsWith('.xlsx')) throw new UsageError('--out 应为 .xlsx 文件');
   const out = path.resolve(values.out);
   assertPrivateOutput(out);
-  const root = await resolveContentDir(values.content);
-  const today = resolveToday(values.today);
-  const { registry, findings } = await loadRegistry(root, { today });
-  if (!registry.policy) {
-    console.error('无法生成台账：管理办法配置文件 policy.yaml 缺失或有错误，请先运行 npm run validate。');
-    return EXIT.findings;
-  }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  if (errors) console.error(`注意：登记数据有 ${errors} 个错误（运行 npm run validate 查看），有错误的文件未写入台账。`);
-  const sheets = buildLedger(registry, registry.policy.data, today);
-  await writeWorkbook(sheets, out, `${registry.policy.data.school.name}新媒体台账`);
+  const loaded = await loadOfficeRegistry(values.content, values.today, { task: '生成台账', leftOut: '未写入台账' });
+  if (!loaded) return EXIT.findings;
+  const { registry, policy, today } = loaded;
+  const sheets = buildLedger(registry, policy, today);
+  await writeWorkbook(sheets, out, `${policy.school.name}新媒体台账`);
   console.log(`已写出台账 ${path.relative(process.cwd(), out) || out}（截至 ${today}）：${sheets.map((s) => `${s.name} ${s.rows.length} 行`).join('，')}。`);
   console.log('台账含联系人姓名、电话和邮箱，仅供内部使用，请勿上传到公开位置。');
   return EXIT.ok;

@@ -9,9 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderReport, reportData } from '../src/domain/report.ts';
-import { loadRegistry } from '../src/registry/load.ts';
-import { EXIT, UsageError, parseCli, resolveContentDir, resolveToday, run } from './lib/cli.ts';
-import { assertPrivateOutput } from './lib/private-output.ts';
+import { EXIT, UsageError, parseCli, run } from './lib/cli.ts';
+import { assertPrivateOutput, loadOfficeRegistry } from './lib/private-output.ts';
 
 const USAGE = `用法：npm run report -- [--content 文件夹] [--today YYYY-MM-DD] --out 文件夹
   --content   登记数据文件夹（默认 content）
@@ -24,15 +23,9 @@ async function main(): Promise<number> {
   if (!values.out) throw new UsageError(`请用 --out 指定输出文件夹\n\n${USAGE}`);
   const out = path.resolve(values.out);
   assertPrivateOutput(out);
-  const root = await resolveContentDir(values.content);
-  const today = resolveToday(values.today);
-  const { registry, findings } = await loadRegistry(root, { today });
-  if (!registry.policy) {
-    console.error('无法生成报告：管理办法配置文件 policy.yaml 缺失或有错误，请先运行 npm run validate。');
-    return EXIT.findings;
-  }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  if (errors) console.error(`注意：登记数据有 ${errors} 个错误（运行 npm run validate 查看），有错误的文件未计入报告。`);
+  const loaded = await loadOfficeRegistry(values.content, values.today, { task: '生成报告', leftOut: '未计入报告' });
+  if (!loaded) return EXIT.findings;
+  const { registry, today } = loaded;
   const data = reportData(registry, today);
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'index.html'), renderReport(data));
