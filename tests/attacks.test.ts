@@ -5,6 +5,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import type { Finding } from '../src/domain/findings.ts';
 import { publicSiteOf } from '../src/domain/verify/from-registry.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 import { attacks, materializeAttack, runScriptWithin, type Attack } from './helpers/attacks.ts';
@@ -15,14 +16,8 @@ const list = (await attacks()).filter((a) => !a.name.startsWith('others-'));
 const made: string[] = [];
 afterAll(() => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
 
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  field: string;
-  code: string;
-  message: string;
-}
+/** A finding as the commands print it in their JSON reports. */
+type Row = Omit<Finding, 'severity'>;
 
 async function build(a: Attack): Promise<string> {
   const { content, tmp } = await materializeAttack(a);

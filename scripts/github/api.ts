@@ -214,25 +214,6 @@ export async function getBranchHead(client: GitHubClient, repo: RepoRef, branch:
 }
 
 /**
- * Creates branch `branch` from `fromSha` with one new file committed through the contents API
- * (the commit is made and signed by GitHub), crediting `coAuthor` in the message.
- */
-export async function commitFileOnNewBranch(
-  client: GitHubClient,
-  repo: RepoRef,
-  args: { branch: string; fromSha: string; path: string; content: string; message: string },
-): Promise<void> {
-  await client.rest.git.createRef({ ...repo, ref: `refs/heads/${args.branch}`, sha: args.fromSha });
-  await client.rest.repos.createOrUpdateFileContents({
-    ...repo,
-    path: args.path,
-    branch: args.branch,
-    message: args.message,
-    content: Buffer.from(args.content, 'utf8').toString('base64'),
-  });
-}
-
-/**
  * Makes `path` on `branch` hold `content`: creates the branch from `baseBranch` when missing,
  * then creates or updates the file through the contents API (an update names the file's current
  * `sha`, as GitHub requires). Returns false when the file already held that content.
