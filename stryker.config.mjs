@@ -7,6 +7,11 @@
 // MUTATE_REPORT=name keeps a separate run's reports, incremental file and sandbox apart
 // (reports/mutation-name/, reports/stryker-incremental-name.json), e.g. to measure
 // scripts/github on its own: MUTATE_REPORT=github npm run mutate -- --mutate 'scripts/github/**/*.ts'
+import path from 'node:path';
+
+// The sandbox runs in .stryker-tmp*/sandbox-*/, where ../shared is not the team's shared folder:
+// tests read the seed rulebooks from REGISTRY_SHARED (inherited by the test runner processes).
+process.env.REGISTRY_SHARED ||= path.resolve('../shared');
 const tag = process.env.MUTATE_REPORT ? `-${process.env.MUTATE_REPORT.replace(/[^a-z0-9-]/gi, '')}` : '';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

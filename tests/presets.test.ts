@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SHARED } from './helpers/registry.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PRESET_IDS, parseFile, resolvePolicyValue, type Policy } from '../src/domain/index.ts';
 import { loadRegistry } from '../src/registry/load.ts';
@@ -15,7 +16,7 @@ import { PRESETS_DIR, loadPresets } from '../src/registry/presets.ts';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-const SEEDS = path.resolve(ROOT, '../shared/seeds');
+const SEEDS = path.join(SHARED, 'seeds');
 const presets = await loadPresets();
 
 /** 002 states no publication date; a school adopting it writes one (here the tests' 2024-09-01). */

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SHARED } from './helpers/registry.ts';
 import { describe, expect, test } from 'vitest';
 import {
   PolicySchema,
@@ -316,5 +317,5 @@ describe('14 optional warnings', () => {
 });
 
 test('the seed rulebooks are present (tests reading them fail without ../shared)', () => {
-  expect(existsSync(path.resolve(ROOT, '../shared/seeds'))).toBe(true);
+  expect(existsSync(path.join(SHARED, 'seeds'))).toBe(true);
 });

@@ -8,6 +8,8 @@ import { parse } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+/** The team's shared documents (seed rulebooks): `../shared`, or REGISTRY_SHARED (set by stryker.config.mjs, whose sandbox is deeper). */
+export const SHARED = process.env.REGISTRY_SHARED || path.resolve(ROOT, '../shared');
 /** The Node 24 binary installed as a devDependency (the system node may be older). */
 export const NODE = path.join(ROOT, 'node_modules/.bin/node');
 

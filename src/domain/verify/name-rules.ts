@@ -20,7 +20,6 @@ function nameDate(a: AccountFiling): string {
 }
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-const same = (a: string, b: string) => norm(a) === norm(b);
 
 /** Keys under which two names within one edit of each other meet: the skeleton and its one-deletions. */
 function deletionKeys(s: string): string[] {
@@ -54,20 +53,42 @@ function withinOneEdit(a: string[], b: string[]): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
-/** How many accounts of one name a block compares each new name with (see `block`). */
-const SAME_NAME_CAP = 16;
+/*
+ * Bounds (issue 13.4: a unit that files thousands of look-alike names must not stop the validator).
+ * Names meet under blocking keys (skeleton, pinyin, one-deletions). A block keeps at most
+ * BLOCK_UNIT_CAP accounts of one unit and BLOCK_CAP in all, so one unit that floods a key cannot
+ * crowd the other units out of it ("blocked per unit"); each account is compared with at most
+ * CANDIDATE_CAP accounts of other units, so the work is at most accounts × CANDIDATE_CAP. Accounts of
+ * its own unit are never candidates (a unit may name its own accounts alike). When a cap left
+ * accounts out, the message counts "至少".
+ */
+const BLOCK_UNIT_CAP = 16;
+const BLOCK_CAP = 128;
+const CANDIDATE_CAP = 64;
+/** Name findings listed per file; the last one says how many more were left out. */
+const FINDINGS_PER_FILE = 5;
+/** Above this many (changed files × accounts), validating changed files uses the bounded blocks too. */
+const DIRECT_SCAN_LIMIT = 2_000_000;
+
+interface Block {
+  members: number[];
+  perUnit: Map<string, number>;
+  /** Some account of this key was left out of `members`. */
+  overflow: boolean;
+}
 
 /**
  * Look-alike and similar names across units' accounts (see the module comment). With `only`, just
- * the pairs that involve those files are compared (validating one changed file). `memo` keeps
- * names' forms between runs: a form depends on its own name only (the tables hold each character's
- * simplified form and reading), so tables are built just for the names it lacks.
+ * the pairs that involve those files are compared (validating one changed file): each of those is
+ * compared with every account directly. `memo` keeps names' forms between runs: a form depends on
+ * its own name only (the tables hold each character's simplified form and reading), so tables are
+ * built just for the names it lacks.
  */
 export function checkAccountNames(reg: Registry, only?: ReadonlySet<string>, memo?: Map<string, NameForm>): Finding[] {
   const accts = reg.accounts;
   if (accts.length < 2) return [];
-  const wanted = only ? new Set(accts.flatMap((a, i) => (only.has(a.file) ? [i] : []))) : undefined;
-  if (wanted && wanted.size === 0) return [];
+  const wanted = only ? accts.flatMap((a, i) => (only.has(a.file) ? [i] : [])) : undefined;
+  if (wanted && wanted.length === 0) return [];
   const missing = [...new Set(accts.map((a) => a.data.name).filter((n) => !memo?.has(n)))];
   const tables = missing.length ? buildNameTables(missing) : undefined;
   const forms: NameForm[] = accts.map((a) => {
@@ -78,86 +99,130 @@ export function checkAccountNames(reg: Registry, only?: ReadonlySet<string>, mem
     }
     return f;
   });
+  const normed = accts.map((a) => norm(a.data.name));
+  // Numbers for names, so memo and grouping keys are numbers, not strings (floods make 10⁵ pairs).
+  const nameIds = new Map<string, number>();
+  const nameId = accts.map((a) => {
+    let id = nameIds.get(a.data.name);
+    if (id === undefined) nameIds.set(a.data.name, (id = nameIds.size));
+    return id;
+  });
+  const names = nameIds.size;
   const since = new Map<string, string>();
-  for (const a of accts) {
-    const k = norm(a.data.name);
+  accts.forEach((a, i) => {
     const d = nameDate(a);
+    const k = normed[i]!;
     if (!since.has(k) || d < since.get(k)!) since.set(k, d);
-  }
-  const pairs = new Set<string>();
-  // Blocking is bounded per name: a block keeps at most SAME_NAME_CAP accounts of each distinct
-  // name, so 6,000 filings of one name make 6,000 × cap pairs, not 18 million (which overflowed a
-  // Set). Every account is still paired with the first holders of each name it resembles, so each
-  // one gets its finding; the message then counts at least the cap ("等至少 N 个账号").
-  const block = (key: (f: NameForm) => string[]) => {
-    const m = new Map<string, Map<string, number[]>>();
-    forms.forEach((f, i) => {
-      for (const k of key(f)) {
-        let byName = m.get(k);
-        if (!byName) m.set(k, (byName = new Map()));
-        for (const list of byName.values()) {
-          if (!wanted || wanted.has(i)) for (const j of list) pairs.add(j < i ? `${j},${i}` : `${i},${j}`);
-          else for (const j of list) if (wanted.has(j)) pairs.add(`${j},${i}`);
-        }
-        const name = accts[i]!.data.name;
-        const list = byName.get(name);
-        if (!list) byName.set(name, [i]);
-        else if (list.length < SAME_NAME_CAP) list.push(i);
-        else if (wanted?.has(i)) list.push(i); // a file asked about is always compared with later ones
-      }
-    });
-  };
-  block((f) => (f.skeleton ? [f.skeleton] : []));
-  block((f) => (Array.from(f.skeleton).length >= 2 ? [`py:${f.pinyin}`] : []));
-  if (!wanted) block((f) => deletionKeys(f.skeleton).map((k) => `del:${k}`));
-  else {
-    // A few target names: scanning every other name once is cheaper than everyone's deletions.
-    const chars = forms.map((f) => Array.from(f.skeleton));
+  });
+  const unitOf = (i: number) => accts[i]!.data.unit;
+  const chars = forms.map((f) => Array.from(f.skeleton));
+  /** Candidate pairs [lower index, higher index], each once, and the accounts whose candidates a cap cut short. */
+  const pairs: Array<[number, number]> = [];
+  const truncated = new Set<number>();
+
+  if (wanted && wanted.length * accts.length <= DIRECT_SCAN_LIMIT) {
+    // A few changed files: compare each with every account of another unit (exact, no caps).
+    const isWanted = new Set(wanted);
     for (const i of wanted) {
-      if (chars[i]!.length < 4) continue;
-      chars.forEach((c, j) => {
-        if (j !== i && c.length >= 4 && withinOneEdit(chars[i]!, c)) pairs.add(j < i ? `${j},${i}` : `${i},${j}`);
+      const f = forms[i]!;
+      forms.forEach((g, j) => {
+        if (j === i || unitOf(j) === unitOf(i) || (isWanted.has(j) && j < i)) return;
+        const meet =
+          (f.skeleton !== '' && g.skeleton === f.skeleton) ||
+          (chars[i]!.length >= 2 && chars[j]!.length >= 2 && g.pinyin === f.pinyin) ||
+          (chars[i]!.length >= 4 && chars[j]!.length >= 4 && withinOneEdit(chars[i]!, chars[j]!));
+        if (meet) pairs.push(j < i ? [j, i] : [i, j]);
       });
     }
+  } else {
+    const keep = wanted ? new Set(wanted) : undefined;
+    const blocks = new Map<string, Block>();
+    for (let i = 0; i < accts.length; i++) {
+      const f = forms[i]!;
+      const keys: string[] = [];
+      if (f.skeleton) keys.push(f.skeleton);
+      if (chars[i]!.length >= 2) keys.push(`py:${f.pinyin}`);
+      for (const k of deletionKeys(f.skeleton)) keys.push(`del:${k}`);
+      const cands = new Set<number>();
+      const unit = unitOf(i);
+      for (const k of keys) {
+        let b = blocks.get(k);
+        if (!b) blocks.set(k, (b = { members: [], perUnit: new Map(), overflow: false }));
+        if (b.overflow) truncated.add(i);
+        for (const j of b.members) {
+          if (unitOf(j) === unit || cands.has(j)) continue;
+          if (cands.size >= CANDIDATE_CAP) {
+            truncated.add(i);
+            break;
+          }
+          cands.add(j);
+        }
+        const n = b.perUnit.get(unit) ?? 0;
+        if (n < BLOCK_UNIT_CAP && b.members.length < BLOCK_CAP) {
+          b.members.push(i);
+          b.perUnit.set(unit, n + 1);
+        } else b.overflow = true;
+      }
+      for (const j of [...cands].sort((x, y) => x - y)) if (!keep || keep.has(i) || keep.has(j)) pairs.push([j, i]);
+    }
   }
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 
   // One finding per (newer account, other name): the other accounts of that name are counted.
-  const grouped = new Map<string, { newer: AccountFiling; older: AccountFiling[]; how: Resemblance }>();
-  const sorted = [...pairs].map((p) => p.split(',').map(Number) as [number, number]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  for (const [i, j] of sorted) {
+  const grouped = new Map<number, { newer: AccountFiling; older: AccountFiling[]; how: Resemblance; cut: boolean }>();
+  const compared = new Map<number, Resemblance | null>();
+  for (const [i, j] of pairs) {
     const a = accts[i]!;
     const b = accts[j]!;
-    if (a.data.unit === b.data.unit) continue; // a unit may name its own accounts alike
     if (a.data.status === 'closed' && b.data.status === 'closed') continue;
     // Same name on the same platform among live accounts is rules.ts's name/duplicate.
-    if (a.data.platform === b.data.platform && same(a.data.name, b.data.name) && a.data.status === 'active' && b.data.status === 'active') continue;
-    const how = compareNames(forms[i]!, forms[j]!, true);
+    if (a.data.platform === b.data.platform && normed[i] === normed[j] && a.data.status === 'active' && b.data.status === 'active') continue;
+    const memoKey = nameId[i]! * names + nameId[j]!;
+    let how = compared.get(memoKey);
+    if (how === undefined) compared.set(memoKey, (how = compareNames(forms[i]!, forms[j]!, true)));
     if (!how) continue;
     // The newer NAME is flagged: a name is as old as the first account that took it.
-    const sa = since.get(norm(a.data.name))!;
-    const sb = since.get(norm(b.data.name))!;
-    const [newer, older] = sa > sb || (sa === sb && a.file > b.file) ? [a, b] : [b, a];
-    const g = grouped.get(`${newer.file}\n${older.data.name}`);
-    if (g) g.older.push(older);
-    else grouped.set(`${newer.file}\n${older.data.name}`, { newer, older: [older], how });
+    const sa = since.get(normed[i]!)!;
+    const sb = since.get(normed[j]!)!;
+    const aNewer = sa > sb || (sa === sb && a.file > b.file);
+    const [newer, older] = aNewer ? [a, b] : [b, a];
+    const groupKey = aNewer ? i * names + nameId[j]! : j * names + nameId[i]!;
+    const cut = truncated.has(i) || truncated.has(j);
+    const g = grouped.get(groupKey);
+    if (g) {
+      g.older.push(older);
+      g.cut ||= cut;
+    } else grouped.set(groupKey, { newer, older: [older], how, cut });
+  }
+  const byFile = new Map<string, Array<{ newer: AccountFiling; older: AccountFiling[]; how: Resemblance; cut: boolean }>>();
+  for (const g of grouped.values()) {
+    const list = byFile.get(g.newer.file);
+    if (list) list.push(g);
+    else byFile.set(g.newer.file, [g]);
   }
   const out: Finding[] = [];
-  for (const { newer, older, how } of grouped.values()) {
-    const pos = newer.pos.name ?? [1, 1];
-    const lookAlike = how === 'same-skeleton';
-    const files = older.map((o) => o.file).sort();
-    const capped = files.length >= SAME_NAME_CAP;
-    const other = `${files[0]}${files.length > 1 ? ` 等${capped ? '至少' : ''} ${files.length} 个账号` : ''}`;
-    out.push({
-      file: newer.file,
-      line: pos[0],
-      column: pos[1],
-      field: 'name',
-      code: lookAlike ? 'name/look-alike' : 'name/similar',
-      message: lookAlike
-        ? `名称“${newer.data.name}”与 ${other} 的“${older[0]!.data.name}”${RESEMBLANCE_LABELS[how]}，公众无法区分，也会被当成仿冒账号；请改用能区分的名称`
-        : `名称“${newer.data.name}”与 ${other} 的“${older[0]!.data.name}”相似（${RESEMBLANCE_LABELS[how]}），请确认不会混淆`,
-      severity: lookAlike ? 'error' : 'warning',
+  for (const groups of byFile.values()) {
+    // Look-alikes (errors) before similar names, then in the order found.
+    const sorted = groups.map((g, n) => ({ g, n })).sort((x, y) => Number(x.g.how !== 'same-skeleton') - Number(y.g.how !== 'same-skeleton') || x.n - y.n);
+    const shown = sorted.slice(0, FINDINGS_PER_FILE);
+    const left = sorted.length - shown.length;
+    shown.forEach(({ g: { newer, older, how, cut } }, n) => {
+      const pos = newer.pos.name ?? [1, 1];
+      const lookAlike = how === 'same-skeleton';
+      const files = older.map((o) => o.file).sort();
+      const other = `${files[0]}${files.length > 1 || cut ? ` 等${cut ? '至少' : ''} ${files.length} 个账号` : ''}`;
+      const more = left > 0 && n === shown.length - 1 ? `（另有至少 ${left} 个相近名称未逐一列出）` : '';
+      out.push({
+        file: newer.file,
+        line: pos[0],
+        column: pos[1],
+        field: 'name',
+        code: lookAlike ? 'name/look-alike' : 'name/similar',
+        message: lookAlike
+          ? `名称“${newer.data.name}”与 ${other} 的“${older[0]!.data.name}”${RESEMBLANCE_LABELS[how]}，公众无法区分，也会被当成仿冒账号；请改用能区分的名称${more}`
+          : `名称“${newer.data.name}”与 ${other} 的“${older[0]!.data.name}”相似（${RESEMBLANCE_LABELS[how]}），请确认不会混淆${more}`,
+        severity: lookAlike ? 'error' : 'warning',
+      });
     });
   }
   return out;
