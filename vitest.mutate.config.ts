@@ -26,6 +26,7 @@ export default defineConfig({
       'tests/workflows.test.ts',
       // Long-running suites (fuzzing, benchmarks) belong to their own scripts.
       'tests/**/*fuzz*.test.ts',
+      'tests/name-flood.test.ts',
       'tests/**/*.bench.ts',
     ],
     testTimeout: 60_000,
