@@ -29,6 +29,10 @@ export default defineConfig({
       'tests/name-flood.test.ts',
       'tests/**/*.bench.ts',
     ],
+    // Stryker runs the covering tests once per mutant: with isolation every run re-imports the
+    // whole module graph (platform tables, pinyin data) for every test file, which made a run of
+    // src/domain take tens of hours. The in-process tests keep no state between files.
+    isolate: process.env.MUTATE_ISOLATE === '1',
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
