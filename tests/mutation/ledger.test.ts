@@ -278,7 +278,7 @@ describe('buildLedger()', () => {
       ],
       accounts: [
         account({ id: 'b', unit: 'jwc', dates: { applied: '2024-01-01', opened: '2024-01-20' }, contacts: { head: { name: '甲', mobile: '13800000001' }, admins: [{ name: '乙', mobile: '13800000002' }, { name: '丙', mobile: '13800000003' }, { name: '丁', officePhone: '6137' }] } }),
-        account({ id: 'a', unit: 'jwc', dates: { applied: '2024-01-01', opened: '2024-01-20' }, history: [{ date: '2026-01-05', kind: 'rename', summary: '改名', reported: '2026-01-20' }] }),
+        account({ id: 'a', unit: 'jwc', dates: { applied: '2024-01-01', opened: '2024-01-20' }, history: [{ date: '2026-02-01', kind: 'rename', summary: '改名', reported: '2026-02-20' }] }),
         account({ id: 'z', unit: 'ghost', dates: { applied: '2026-01-01', opened: '2026-01-20' } }),
         account({ id: 'x', unit: 'jsj', status: 'closed', dates: { applied: '2024-01-01', opened: '2024-01-20', closed: '2025-10-10' }, closure: { reason: '停止运营' } }),
       ],
@@ -322,7 +322,7 @@ describe('buildLedger()', () => {
         ...base, ...zhang, 账号编号: 'x', 媒体名称: '账号x', 单位编号: 'jsj', 主办单位: '单位jsj', 备案状态: '已停办', 停办时间: '2025-10-10', 停办理由: '停止运营', 当前状态: '已停办',
       },
       {
-        ...base, ...zhang, 账号编号: 'a', 媒体名称: '账号a', 单位编号: 'jwc', 主办单位: '单位jwc', 变更记录: '2026-01-05｜名称变更｜改名｜2026-01-20',
+        ...base, ...zhang, 账号编号: 'a', 媒体名称: '账号a', 单位编号: 'jwc', 主办单位: '单位jwc', 变更记录: '2026-02-01｜名称变更｜改名｜2026-02-20',
         当前状态: '暂停运行', 状态原因: '2025 年度年审不合格（自 2025-12-12 起，依据第五条）', 最近年审年度: 2025, 最近年审结果: '不合格',
       },
       {
