@@ -489,7 +489,7 @@ describe('importLedger(): one account row', () => {
     // A key from the link is not added twice.
     expect(ok({ 链接地址: 'weibo.com/u/5678901234', 账号标识: 'uid:42' }).keys).toEqual([{ kind: 'uid', value: '42' }]);
     expect(ok({ 平台: '快猫', 其他平台名称: '快猫', 链接地址: 'kuaimao.cn' })).toMatchObject({ platform: 'other', link: 'https://kuaimao.cn' });
-    expect(ok({ 平台: '快猫', 其他平台名称: '快猫', 链接地址: 'kuaimao.cn/u/1' }).link).toBe('https://kuaimao.cn/u/1');
+    expect(ok({ 链接地址: 'kuaimao.cn/u/1' }).link).toBe('https://kuaimao.cn/u/1');
   });
 
   test('a link without https that names no ID of the row’s platform is kept as a link, not dropped', () => {
