@@ -69,7 +69,7 @@ describe('excelSerialToDate() and dateToExcelSerial()', () => {
     [Number.NEGATIVE_INFINITY, undefined, 'minus infinity'],
     [0, undefined, 'zero'],
     [-45356, undefined, 'a negative number'],
-  ])('serial %s → %s (%s)', (serial, out) => expect(excelSerialToDate(serial)).toBe(out));
+  ])('serial %s → %s (%s)', (serial, out, _why) => expect(excelSerialToDate(serial)).toBe(out));
 
   test.each([
     ['2024-03-05', 45356],

@@ -20,7 +20,7 @@ import type { Group } from '../../src/domain/schema/group.ts';
 import { account, group, presetPolicy, registry, review, unit } from '../obligations-fixtures.ts';
 
 /** A sheet's rows as header → value records, empty cells left out (an extra or missing value fails toEqual). */
-function records(sheet: LedgerSheet): Array<Record<string, Cell>> {
+function records(sheet: LedgerSheet): Array<Record<string, Cell | undefined>> {
   return sheet.rows.map((r) => Object.fromEntries(sheet.columns.map((c, i) => [c.header, r[i]] as const).filter(([, v]) => v !== null)));
 }
 
