@@ -387,6 +387,17 @@ describe('filingFromIssueForm()', () => {
     expect(r.ok && r.text).toBe(MIN_TEXT.replace("platform: 'weibo'\n", `platform: 'wechat-mp'\nkeys:\n  - kind: '${kind}'\n    value: '${value}'\n`));
   });
 
+  test('only a leading @ is dropped from the account ID', () => {
+    const r = filingFromIssueForm(formBody({ ...MIN, accountId: 'qclg@tw' }), '2026-11-21');
+    expect(r.ok && r.text).toContain("keys:\n  - kind: 'uid'\n    value: 'qclg@tw'\n");
+  });
+
+  test('long answers stay on one line (no folding)', () => {
+    const purpose = Array.from({ length: 30 }, (_, i) => `第${i}项工作`).join(' ');
+    const r = filingFromIssueForm(formBody({ ...MIN, purpose }), '2026-11-21');
+    expect(r.ok && r.text).toBe(MIN_TEXT.replace("purpose: '青年工作'", `purpose: '${purpose}'`));
+  });
+
   test('a second kind is chosen when only it fits (微博 个性域名)', () => {
     const r = filingFromIssueForm(formBody({ ...MIN, accountId: 'qclg_tw' }), '2026-11-21');
     expect(r.ok && r.text).toContain("keys:\n  - kind: 'domain'\n    value: 'qclg_tw'\n");
@@ -511,6 +522,8 @@ describe('withUnitDropdown()', () => {
 
   test('a unit field without attributes only changes its type; a template without a body list is returned unchanged', () => {
     expect(withUnitDropdown('body:\n  - type: input\n    id: unit\n', ['a（a）'])).toBe('body:\n  - type: dropdown\n    id: unit\n');
+    const long = Array.from({ length: 20 }, (_, i) => `单位 ${i}`).join(' ');
+    expect(withUnitDropdown('body:\n  - id: unit\n    attributes:\n      label: x\n', [long])).toBe(`body:\n  - id: unit\n    attributes:\n      label: x\n      description: 请选择本单位（只能为本单位备案）。列表由登记系统根据 content/units/ 自动生成。\n      options:\n        - ${long}\n    type: dropdown\n`);
     expect(withUnitDropdown('body:   {a: 1}\n', ['a（a）'])).toBe('body:   {a: 1}\n');
     expect(withUnitDropdown('name:    x\n', ['a（a）'])).toBe('name:    x\n');
   });
