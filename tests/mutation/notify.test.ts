@@ -44,7 +44,7 @@ describe('renderUnitNotices()', () => {
     ob({ kind: 'keys', unit: 'ab', account: 'ab-x', due: '2026-11-01', state: 'due' }),
     ob({ kind: 'closure', unit: 'ac', account: 'ac-x', due: '2026-10-01', filed: '2026-10-05' }),
   ];
-  const unitName = (u: string) => ({ jwc: ' 教务处\r\n<i>[主页](http://x)</i> ', tw: '校团委' })[u] ?? `?${u}`;
+  const unitName = (u: string) => ({ jwc: ' 教务处\r\n<i>[主页](http://x)</i> ', tw: '校\n团委' })[u] ?? `?${u}`;
   const accountName = (a: string) => ({ 'jwc-b': '教务|号 13912345678 `code` *b* _i_ #h @m \\ a\tb' })[a];
 
   test('one notice per unit with overdue, unfiled obligations, sorted by unit id', () => {
@@ -69,8 +69,8 @@ describe('renderUnitNotices()', () => {
     });
     expect(tw).toEqual({
       unit: 'tw',
-      title: '【逾期提醒】校团委：1 项备案事项逾期',
-      lines: ['### 【逾期提醒】校团委：1 项备案事项逾期', '- 账号 tw-weibo：提交年审材料，截止 2025-12-15', '', FOOTER('党委 b 宣传部')],
+      title: '【逾期提醒】校 团委：1 项备案事项逾期',
+      lines: ['### 【逾期提醒】校 团委：1 项备案事项逾期', '- 账号 tw-weibo：提交年审材料，截止 2025-12-15', '', FOOTER('党委 b 宣传部')],
     });
   });
 
@@ -98,6 +98,10 @@ describe('fitBytes()', () => {
     expect(fitBytes(['ab', 'cd'], 5)).toBe('ab\ncd');
     expect(fitBytes(['一', '二'], 7)).toBe('一\n二');
     expect(fitBytes([], 0)).toBe('');
+    // Exactly at the limit: the whole text, not a shorter one with a count.
+    const lines = ['x'.repeat(100), 'y'.repeat(200)];
+    expect(fitBytes(lines, 301)).toBe(lines.join('\n'));
+    expect(fitBytes(lines, 300)).toBe(`${lines[0]}\n${tail(1)}`);
   });
 
   test('lines that do not fit are replaced from the end by a count of the lines left out', () => {
