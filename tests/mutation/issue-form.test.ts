@@ -148,7 +148,43 @@ describe('labels', () => {
       ['冒用举报', 'b60205'],
     ]);
     expect(PRIVATE_FIELDS).toEqual(['headMobile', 'headOffice', 'adminMobile', 'adminEmail', 'admin2Mobile', 'admin2Email', 'leaderMobile']);
-    expect(Object.keys(FORM_LABELS)).toHaveLength(28);
+    expect(ISSUE_LABELS).toEqual({
+      filing: { name: '备案表', color: '0e8a16', description: '通过 Issue 表单提交的新开备案' },
+      change: { name: '变更停办', color: 'fbca04', description: '通过 Issue 表单报告的变更或停办' },
+      review: { name: '年审材料', color: '5319e7', description: '通过 Issue 表单报送的年审材料' },
+      impostor: { name: '冒用举报', color: 'b60205', description: '举报仿冒学校或单位名义的账号' },
+    });
+    // The labels exactly as .github/ISSUE_TEMPLATE/file-account.yml writes them (GitHub renders them as headings).
+    expect(FORM_LABELS).toEqual({
+      unit: '单位编号',
+      id: '账号编号',
+      name: '媒体名称（拟用名称）',
+      platform: '媒体类型',
+      filing: '审批类型',
+      tier: '平台级别',
+      plannedOpening: '拟开通时间',
+      opened: '开通时间',
+      link: '账号链接',
+      accountId: '账号ID',
+      purpose: '功能定位',
+      headName: '主要负责人姓名',
+      headTitle: '主要负责人职务',
+      headMobile: '主要负责人手机号码',
+      headOffice: '主要负责人办公电话',
+      adminName: '管理员姓名',
+      adminMobile: '管理员手机号码',
+      adminEmail: '管理员电子邮箱',
+      admin2Name: '第二管理员姓名',
+      admin2Mobile: '第二管理员手机号码',
+      admin2Email: '第二管理员电子邮箱',
+      contentScope: '发布内容范围',
+      reason: '申请理由',
+      verification: '认证情况',
+      verificationSubject: '认证主体',
+      leaderName: '分管领导姓名',
+      leaderTitle: '分管领导职务',
+      leaderMobile: '分管领导手机号码',
+    });
   });
 });
 
