@@ -279,6 +279,16 @@ describe('formValues(): what each field is filled with', () => {
     expect(formValues('review', { review: rev({ bestPost: undefined }) }, policy)['review.bestPost']).toBe('');
   });
 
+  test('the review\'s 负责人 replaces the account\'s head whole: no phone, title or email of the other person is kept', () => {
+    const v = formValues('review', { account: acct(), review: rev({ head: { name: '钱七', mobile: '13900000000' } }) }, presetPolicy('002'));
+    expect(Object.fromEntries(Object.entries(v).filter(([k]) => k.startsWith('head.')))).toEqual({
+      'head.name': '钱七',
+      'head.mobile': '13900000000',
+      'head.phone': '13900000000',
+      'head.contact': '姓名：钱七　手机：13900000000　座机：',
+    });
+  });
+
   test('without a push list the 年审表 asks for one where the rulebook does, and takes the year asked for', () => {
     expect(formValues('review', { year: 2026 }, presetPolicy('002'))).toEqual({ 'review.pushList': '须以电子文档形式报送年度推送内容清单（CSV：日期,标题,链接）', year: '2026' });
     expect(formValues('review', { year: 2026, pushListRows: 3 }, presetPolicy('002'))['review.pushList']).toBe('已以电子文档报送，共 3 条（reviews/2026/.pushes.csv）');
