@@ -273,6 +273,11 @@ describe('toPublicAccount()', () => {
     expect(toPublicAccount(acct(), '', { ...none, reviews: [] }).lastReview).toBeNull();
   });
 
+  test('keys of a platform the registry does not know keep their kind as label', () => {
+    const raw = { ...acct(), platform: 'no-such', keys: [{ kind: 'gh', value: 'v' }] } as unknown as Account;
+    expect(toPublicAccount(raw, '', CTX)).toMatchObject({ platformLabel: 'no-such', keys: [{ kind: 'gh', label: 'gh', value: 'v' }] });
+  });
+
   test('a link off the platform (the schema refuses it) is never published', () => {
     const raw = { ...acct(), link: 'https://evil.example.com/mp' } as Account;
     expect(toPublicAccount(raw, '', CTX).link).toBeNull();
@@ -575,7 +580,7 @@ describe('open data', () => {
 
 describe('atomFeed()', () => {
   test('the exact feed: escaped text, forbidden characters dropped, newest events first', () => {
-    const a = minimalPublic({ id: 'a', name: `A&B<'x'>\u0001\u000b\u001f\t`, platformLabel: '微博', approval: { number: '2024-0001', date: '2024-08-10' }, unitName: '教务"处"' });
+    const a = minimalPublic({ id: 'a', name: `A&B<'x'>\u0000\u0001\u0008\u000b\u000c\u000e\u001f\t`, platformLabel: '微博', approval: { number: '2024-0001', date: '2024-08-10' }, unitName: '教务"处"' });
     const b = minimalPublic({ id: 'b', name: '乙', status: 'closed', state: 'closed', dates: { applied: null, plannedOpening: null, opened: null, closed: '2025-03-01' }, closureReason: '合并' });
     const site = { asOf: '2026-11-21', policy: toPublicPolicy(presetPolicy('000')), accounts: [a, b], units: [], impostors: [] } as PublicSite;
     expect(atomFeed(site, { feedUrl: 'https://x.edu.cn/feed.xml?a=1&b=2', siteUrl: 'https://x.edu.cn/', pageUrl: URL_OF })).toBe(

@@ -99,13 +99,14 @@ function demo(): Registry {
     registry({
       accounts: [
         account({ id: 'jsj-w', unit: 'jsj', platform: 'weibo', keys: [], approval: { number: '2026-0004', date: '2026-12-05' }, dates: { applied: '2026-12-01', opened: '2026-12-08' } }),
-        account({ id: 'jwc-a', approval: { number: '2025-0001', date: '2025-01-10' }, dates: { applied: '2025-01-01', opened: '2025-01-20' }, history: [{ date: '2026-03-02', kind: 'rename', summary: '更名', reported: '2026-03-03' }, { date: '2024-12-31', kind: 'rename', summary: '更名', reported: '2025-01-02' }] }),
+        account({ id: 'jwc-a', approval: { number: '2025-0001', date: '2025-01-10' }, dates: { applied: '2025-01-01', opened: '2025-01-20' }, history: [{ date: '2026-03-02', kind: 'rename', summary: '更名', reported: '2026-03-03' }, { date: '2026-11-20', kind: 'scope', summary: '调整范围（报备晚了）', reported: '2026-12-10' }, { date: '2024-12-31', kind: 'rename', summary: '更名', reported: '2025-01-02' }, { date: '2025-01-15', kind: 'keys', summary: '补报', reported: '2025-01-16' }] }),
         account({ id: 'jwc-k', keys: [], approval: { number: '2026-0002', date: '2026-11-20' }, dates: { applied: '2026-11-01', opened: '2026-12-01' } }),
         account({ id: 'lab-f', unit: 'lab', keys: [], approval: { number: '2026-0005', date: '2026-10-15' }, dates: { applied: '2026-10-01', opened: '2026-11-01' } }),
         account({ id: 'jsj-b', unit: 'jsj', platform: 'weibo', keys: [{ kind: 'uid', value: '1234567' }], status: 'applied', dates: { applied: '2026-12-01', plannedOpening: '2026-12-20' } }),
         account({ id: 'tw-c', unit: 'tw', tier: 3, status: 'approved', approval: { number: '2026-0003', date: '2026-11-01' }, dates: { applied: '2026-10-20', plannedOpening: '2026-12-30' } }),
         account({ id: 'xsh-d', unit: 'xsh', tier: 3, status: 'closed', closure: { reason: '停用' }, dates: { applied: '2020-01-01', opened: '2020-02-01', closed: '2025-06-01' }, history: [{ date: '2025-06-01', kind: 'closure', summary: '停办', reported: '2025-06-02' }] }),
         account({ id: 'xsh-e', unit: 'xsh', tier: 3, status: 'closed', closure: { reason: '停用' }, dates: { applied: '2020-01-01', opened: '2020-02-01', closed: '2024-12-31' } }),
+        account({ id: 'xsh-g', unit: 'xsh', tier: 3, status: 'closed', closure: { reason: '停用' }, dates: { applied: '2020-01-01', opened: '2020-02-01', closed: '2025-01-05' }, history: [{ date: '2025-01-05', kind: 'closure', summary: '停办', reported: '2025-01-06' }] }),
       ],
       reviews: [review('jwc-a', 2025, '2025-12-15', 'pass'), review('jwc-a', 2026, '2026-12-12', 'pending')],
     }),
@@ -113,7 +114,7 @@ function demo(): Registry {
 }
 
 describe('reportData()', () => {
-  test('the figures of a small registry on 2026-12-15 (the review window\'s last week)', () => {
+  test('the figures of a small registry on 2026-12-15 (the review window\'s last week); a change reported late is no longer open', () => {
     expect(reportData(demo(), '2026-12-15')).toEqual({
       asOf: '2026-12-15',
       school: '菏泽职业学院',
@@ -148,7 +149,7 @@ describe('reportData()', () => {
       },
       tiers: [{ name: '一级平台', count: 0 }, { name: '二级平台', count: 5 }, { name: '三级平台', count: 1 }],
       months: MONTHS,
-      changes: { approvals: series({ 0: 1, 21: 1, 22: 2, 23: 1 }), closures: series({ 5: 1 }), changes: series({ 14: 1 }) },
+      changes: { approvals: series({ 0: 1, 21: 1, 22: 2, 23: 1 }), closures: series({ 0: 1, 5: 1 }), changes: series({ 0: 1, 14: 1, 22: 1 }) },
     });
   });
 
