@@ -487,6 +487,18 @@ describe('renderForm(): the exact page', () => {
 </main>`);
   });
 
+  test('a row after an administrators\' sub-table is never under a label spanning two rows above it', () => {
+    const def: FormDef = {
+      id: 't-3', title: '表', source: '附表', number: 'none',
+      rows: [[{ l: '甲', rows: 2 }, { f: 'name' }, { l: '乙' }, { f: 'unit' }], { label: '管理员', admins: [['姓名', 'name'], ['邮箱', 'email']], min: 1 }, [{ l: '丙' }, { f: 'x' }]],
+      unitOpinion: { label: '单位意见' }, notes: [],
+    };
+    expect(renderForm(def, 'approval', {}, presetPolicy('000'), { blank: true }).html).toContain(`<tr><th colspan="4" class="sub">管理员</th></tr>
+<tr><th colspan="2">姓名</th><th colspan="2">邮箱</th></tr>
+<tr><td class="value" colspan="2"></td><td class="value" colspan="2"></td></tr>
+<tr><th>丙</th><td class="value" colspan="3"></td></tr>`);
+  });
+
   test('001\'s 年 第 号 line takes the 审批号 apart, and leaves blanks without one', () => {
     const def = formFor('001', 'approval') as FormDef;
     const policy = presetPolicy('001');
