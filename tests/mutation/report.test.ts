@@ -185,6 +185,20 @@ describe('reportData()', () => {
     expect(reportData(reg, '2026-06-15').overdueByUnit.map((u) => [u.unit, u.overdue, u.due, u.upcoming])).toEqual([['jsj', 1, 0, 0], ['xsh', 1, 0, 0]]);
   });
 
+  test('units with as many live accounts go by name in the unit × platform table', () => {
+    const reg = withPolicy(registry({
+      accounts: [
+        account({ id: 'p', unit: 'tw' }),
+        account({ id: 'q', unit: 'jsj', platform: 'weibo', keys: [{ kind: 'uid', value: '1234567' }] }),
+        account({ id: 'r', unit: 'xsh', platform: 'weibo', keys: [{ kind: 'uid', value: '7654321' }] }),
+      ],
+    }));
+    expect(reportData(reg, '2026-06-15').unitPlatform).toEqual({
+      platforms: ['微博', '微信公众号'],
+      rows: [{ unitName: '单位jsj', counts: [1, 0], total: 1 }, { unitName: '单位tw', counts: [0, 1], total: 1 }, { unitName: '单位xsh', counts: [1, 0], total: 1 }],
+    });
+  });
+
   test('without an annual review in the rulebook there is no campaign', () => {
     const policy = presetPolicy('001');
     expect(reportData(withPolicy(registry({}), policy), '2026-12-15').campaign).toBeNull();
