@@ -43,9 +43,11 @@ export function normalizeMobile(text: string): string | undefined {
 /**
  * An office phone (办公电话 / 座机) as the registry writes it: `区号-号码`, `区号-号码-分机`, a bare
  * 7–8 digit number or a campus short number; else undefined. `0571 8888 0000`, `(0571)88880000`,
- * `0571-8888-0000转123` and `+86 571 88880000` are all understood.
+ * `0571-8888-0000转123` and `+86 571 88880000` are all understood. A mobile number (with or
+ * without +86) is not an office phone: `+86 138 0000 5412` must not become `0138-00005412`.
  */
 export function normalizeOfficePhone(text: string): string | undefined {
+  if (normalizeMobile(text)) return undefined;
   let t = text.trim().replace(/^(?:\+|00)\s*86[\s-]*/, '0').replace(/[（(]/g, '').replace(/[）)]/g, '-');
   let ext = '';
   const x = /\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})$/i.exec(t);

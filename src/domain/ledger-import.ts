@@ -414,7 +414,8 @@ function accountRow(get: (k: string) => Cell, ctx: RowContext, policy: Policy, u
   if (linkText) {
     if (/^https:\/\//i.test(linkText)) link = linkText;
     else if (/^http:\/\//i.test(linkText)) link = linkText.replace(/^http:/i, 'https:');
-    else if (fromLink?.keys.length) {
+    // An ID of the row's platform becomes a key; other text falls through to the domain check (never dropped).
+    else if (fromLink?.keys.some((k) => k.platform === platform)) {
       for (const k of fromLink.keys.filter((k) => k.platform === platform)) if (!keys.some((x) => x.kind === k.kind)) keys.push({ kind: k.kind, value: k.value });
     } else if (/^[\w.-]+\.[a-z]{2,}(?:\/\S*)?$/i.test(linkText)) link = `https://${linkText}`;
     else ctx.problem('link', '链接应以 https:// 开头（或填写账号ID）');

@@ -35,10 +35,12 @@ const personPhone = (p?: Pick<Person, 'mobile' | 'officePhone'>) => [p?.mobile, 
 function personValues(prefix: string, p: Person | undefined, out: FormValues): void {
   if (!p) return;
   out[`${prefix}.name`] = p.name;
-  if (p.title) out[`${prefix}.title`] = p.title;
-  if (p.officePhone) out[`${prefix}.officePhone`] = p.officePhone;
-  if (p.mobile) out[`${prefix}.mobile`] = p.mobile;
-  if (p.email) out[`${prefix}.email`] = p.email;
+  // A later person (the review's 负责人 after the account's head) replaces the earlier one whole:
+  // no phone or email of the other person stays beside the new name.
+  for (const k of ['title', 'officePhone', 'mobile', 'email'] as const) {
+    if (p[k]) out[`${prefix}.${k}`] = p[k];
+    else delete out[`${prefix}.${k}`];
+  }
   out[`${prefix}.phone`] = personPhone(p);
   out[`${prefix}.contact`] = `姓名：${p.name}　手机：${p.mobile ?? ''}　座机：${p.officePhone ?? ''}`;
 }
