@@ -1,8 +1,8 @@
-// Mutation testing: `npm run mutate` (not in CI: it is slow). Mutates the pure core (src/domain)
-// and the GitHub adapters (scripts/github), runs the fast tests of vitest.mutate.config.ts against
-// each mutant, and writes reports to reports/mutation/ (gitignored). Incremental: a re-run only
-// tests mutants whose code or covering tests changed (reports/stryker-incremental.json).
-// One module while working: `npm run mutate -- --mutate src/domain/dates.ts`.
+// Mutation testing: `npm run mutate` (scripts/mutate.ts; not in CI: it is slow) runs Stryker once
+// per group of modules of src/domain and scripts/github with this config, runs the fast tests of
+// vitest.mutate.config.ts against each mutant, and combines the groups' reports (gitignored).
+// Incremental: a re-run only tests mutants whose code or covering tests changed.
+// One module while working: `MUTATE_REPORT=dates npx stryker run --mutate src/domain/dates.ts`.
 // Surviving mutants judged equivalent are listed, with the reason, in docs/mutation.md.
 // MUTATE_REPORT=name keeps a separate run's reports, incremental file and sandbox apart
 // (reports/mutation-name/, reports/stryker-incremental-name.json), e.g. to measure
@@ -18,7 +18,7 @@ const tag = process.env.MUTATE_REPORT ? `-${process.env.MUTATE_REPORT.replace(/[
 export default {
   packageManager: 'npm',
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutate.config.ts' },
+  vitest: { configFile: 'vitest.mutate.config.ts', pool: process.env.MUTATE_POOL ?? 'threads' },
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: [
     'src/domain/**/*.ts',
@@ -34,8 +34,8 @@ export default {
   ignoreStatic: true,
   incremental: true,
   incrementalFile: `reports/stryker-incremental${tag}.json`,
-  // The machine is shared (2 cores, six engineers): stay gentle.
-  concurrency: 1,
+  // The machine is shared (2 cores): one test runner unless MUTATE_CONCURRENCY says otherwise.
+  concurrency: Number(process.env.MUTATE_CONCURRENCY) || 1,
   timeoutMS: 30_000,
   dryRunTimeoutMinutes: 20,
   timeoutFactor: 2,

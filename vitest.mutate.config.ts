@@ -4,6 +4,17 @@
 // would only cost minutes per run). The GitHub adapter tests stay: they call the adapters in
 // process with real octokit against the fake GitHub on 127.0.0.1.
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// Stryker stops at a mutant's first failing test: the targeted tests of tests/mutation/ run first,
+// the slow end-to-end files last, so a killed mutant costs the least time.
+const SLOW = ['presets.test.ts', 'rulebooks.test.ts', 'github-pr-bot.test.ts', 'review-campaign.test.ts', 'github-setup.test.ts', 'github-office-approval.test.ts', 'github-pr-check.test.ts', 'github-issue-ops.test.ts', 'github-approve.test.ts'];
+class TargetedFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => (f.moduleId.includes('/tests/mutation/') ? 0 : SLOW.some((s) => f.moduleId.endsWith(`/${s}`)) ? 2 : 1);
+    return [...files].sort((a, b) => rank(a) - rank(b) || (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -24,8 +35,20 @@ export default defineConfig({
       'tests/deadlines.test.ts',
       'tests/verify-cli.test.ts',
       'tests/workflows.test.ts',
-      // Long-running suites (fuzzing, benchmarks) belong to their own scripts.
+      // End-to-end corpora and whole-registry runs (30-90 s a file): their modules have targeted
+      // tests in tests/mutation/, and leaving them out can only lower the measured score.
+      'tests/attacks.test.ts',
+      'tests/attacks-others.test.ts',
+      'tests/ledger-import.test.ts',
+      'tests/leak-private-outputs.test.ts',
+      'tests/forms.test.ts',
+      'tests/report.test.ts',
+      'tests/status-truth.test.ts',
+      'tests/name-rules-only.test.ts',
+      // Long-running suites (fuzzing, random properties, benchmarks) belong to their own scripts:
+      // they reach most of the core, so every surviving mutant there would pay for them.
       'tests/**/*fuzz*.test.ts',
+      'tests/property.test.ts',
       'tests/name-flood.test.ts',
       'tests/**/*.bench.ts',
     ],
@@ -33,6 +56,7 @@ export default defineConfig({
     // whole module graph (platform tables, pinyin data) for every test file, which made a run of
     // src/domain take tens of hours. The in-process tests keep no state between files.
     isolate: process.env.MUTATE_ISOLATE === '1',
+    sequence: { sequencer: TargetedFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

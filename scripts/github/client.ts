@@ -3,6 +3,7 @@
  * headers) and retry (5xx), configured from the environment, plus a clear Chinese message for a
  * request that still fails. Every adapter function takes this client as its first argument.
  */
+import Bottleneck from 'bottleneck';
 import { Octokit } from 'octokit';
 import { EXIT, HelpRequested, UsageError } from '../lib/cli.ts';
 
@@ -30,6 +31,10 @@ export function createClient(opts: ClientOptions): GitHubClient {
     warn(`GitHub ${kind}：${options.method} ${options.url}，${retryAfter} 秒后第 ${retryCount + 1} 次重试`);
     return true;
   };
+  // GitHub's guidance for integrators (octokit's defaults): writes at least 1 s apart, requests
+  // that notify people (comments, issues) 3 s, searches 2 s. Tests that shrink the back-off shrink
+  // this spacing by the same factor; real runs keep octokit's process-wide limiters.
+  const spacing = base < 1000 ? scaledLimiters(base / 1000) : {};
   return new Octokit({
     auth: opts.token,
     ...(opts.baseUrl ? { baseUrl: opts.baseUrl.replace(/\/$/, '') } : {}),
@@ -41,9 +46,15 @@ export function createClient(opts: ClientOptions): GitHubClient {
       fallbackSecondaryRateRetryAfter: 60,
       onRateLimit: onLimit('接口调用次数已用完'),
       onSecondaryRateLimit: onLimit('触发了二级限流'),
+      ...spacing,
     },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => warn(String(m)), error: (m: string) => warn(String(m)) },
   });
+}
+
+function scaledLimiters(factor: number) {
+  const group = (id: string, ms: number) => new Bottleneck.Group({ id: `campus-registry-${id}`, maxConcurrent: 1, minTime: Math.round(ms * factor), timeout: 120_000 });
+  return { write: group('write', 1000), notifications: group('notifications', 3000), search: group('search', 2000) };
 }
 
 /** The repository `owner/name` the scripts act on. */
