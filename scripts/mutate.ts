@@ -18,7 +18,7 @@
  * mutants judged equivalent are listed in docs/mutation.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 interface Group {
   name: string;
@@ -74,7 +74,13 @@ function readReports(): Map<string, { group: string; source: string; mutants: Mu
     const path = `reports/mutation-${g.name}/mutation.json`;
     if (!existsSync(path)) continue;
     const r = JSON.parse(readFileSync(path, 'utf8')) as ReportJson;
-    for (const [file, v] of Object.entries(r.files)) files.set(file.replace(/\\/g, '/'), { group: g.name, ...v });
+    // A report also carries the incremental file's results for modules outside its group (stale
+    // ones, from whatever run wrote it): only the group's own modules count.
+    const own = new Set(g.mutate.flatMap((pattern) => globSync(pattern)).filter((f) => !f.endsWith('.d.ts')));
+    for (const [file, v] of Object.entries(r.files)) {
+      const name = file.replace(/\\/g, '/');
+      if (own.has(name)) files.set(name, { group: g.name, ...v });
+    }
   }
   return files;
 }
