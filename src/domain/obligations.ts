@@ -488,10 +488,14 @@ export interface DerivedStatus {
   rule: string;
 }
 
-/** The office's order (责令停止运行 / 关停) in force on `today`, if any: the latest not yet lifted. */
+/**
+ * The office's order (责令停止运行 / 关停) in force on `today`, if any: the latest not yet lifted.
+ * Orders are filed oldest first, so of two given on the same day the one filed later wins.
+ */
 export function orderInForce(account: Pick<Account, 'orders'>, today: string): Account['orders'][number] | null {
-  const inForce = (account.orders ?? []).filter((o) => o.date <= today && !(o.lifted && o.lifted <= today));
-  return inForce.sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : 0))[0] ?? null;
+  let latest: Account['orders'][number] | null = null;
+  for (const o of account.orders ?? []) if (o.date <= today && !(o.lifted && o.lifted <= today) && (!latest || o.date >= latest.date)) latest = o;
+  return latest;
 }
 
 /** Badge text of an office order. */
