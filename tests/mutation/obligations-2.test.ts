@@ -1,0 +1,291 @@
+// The deadline engine, branch by branch: every condition of findObligations (apply, backfill, open,
+// keys, change, closure, review, review-report, department-app, reassign, group filing and
+// dissolution), the pull-request dating (prDate / prFiles / prBase), findLateFilings's positions,
+// and deriveAccountStatus's choice among orders, dissolved units and review states. Whole
+// obligations are compared, so a wrong field, rule, window or unit fails a row.
+import { describe, expect, test } from 'vitest';
+import type { Account, Unit } from '../../src/domain/index.ts';
+import {
+  DEFAULT_RULE,
+  answerableUnit,
+  changeWindowApplies,
+  currentReviewYear,
+  deriveAccountStatus,
+  deriveAccountStatuses,
+  findLateFilings,
+  findObligations,
+  orderInForce,
+  owesReview,
+  reviewCycle,
+  reviewedTiers,
+  type Obligation,
+} from '../../src/domain/obligations.ts';
+import { account, group, presetPolicy, registry, review, unit } from '../obligations-fixtures.ts';
+
+// Every window distinct (change 7, closure 5, keys 10, backfill 14 days …) and every article named,
+// so an obligation computed from the wrong knob or citing the wrong article shows.
+const articles = {
+  apply: 'R-apply', backfill: 'R-backfill', change: 'R-change', closure: 'R-closure', openAfterApproval: 'R-open',
+  keysAfterOpening: 'R-keys', review: 'R-review', groups: 'R-groups', apps: 'R-apps', reassign: 'R-reassign', order: 'R-order',
+};
+const P = presetPolicy('000', {
+  document: { published: '2025-09-01' },
+  deadlines: { applyLeadDays: 7, backfill: { days: 14 }, change: { days: 7 }, changeKinds: null, closure: { days: 5 }, openAfterApproval: { days: 90 }, keysAfterOpening: { days: 10 } },
+  annualReview: { required: true, tiers: [1, 2, 3], opens: '12-11', due: '12-20', failureSuspends: true, delegated: null },
+  groups: { mustFile: true, fileWithin: { days: 7 }, dissolution: { days: 3 } },
+  apps: { departmentsMayOpenNew: false, platforms: ['app', 'wechat-mini'] },
+  articles,
+});
+/** P with some knobs changed. */
+const with_ = (over: Record<string, unknown>) => presetPolicy('000', deepOver(P, over));
+function deepOver(base: unknown, over: unknown): unknown {
+  if (base === null || over === null || typeof base !== 'object' || typeof over !== 'object' || Array.isArray(base) || Array.isArray(over)) return over;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = deepOver(out[k], v);
+  return out;
+}
+
+type Entry = Account['history'][number];
+const FILE = 'accounts/jwc/a.mdx';
+/** A whole obligation of account a of jwc, with the given fields. */
+const ob = (o: Partial<Obligation>): Obligation => ({ unit: 'jwc', account: 'a', group: null, filed: null, file: FILE, ...o }) as Obligation;
+const mid = '2026-06-15'; // outside the review window
+
+describe('apply (开通前申请): due day, field and the application date', () => {
+  test('an account applied late is listed with the apply article and the dates.applied field', () => {
+    const a = account({ id: 'a', dates: { applied: '2026-03-05', opened: '2026-03-10' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-03-20')).toEqual([
+      ob({ kind: 'apply', due: '2026-03-03', state: 'overdue', daysLate: 2, rule: 'R-apply', filed: '2026-03-05', field: 'dates.applied' }),
+    ]);
+  });
+
+  test('an application still pending stays listed however old; its due day comes from the planned opening', () => {
+    const a = account({ id: 'a', status: 'applied', keys: [], dates: { applied: '2026-03-05', plannedOpening: '2026-03-10' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-09-01')).toEqual([
+      ob({ kind: 'apply', due: '2026-03-03', state: 'overdue', daysLate: 2, rule: 'R-apply', filed: '2026-03-05', field: 'dates.applied' }),
+    ]);
+  });
+
+  test('a pending application made on the due day is on time', () => {
+    const a = account({ id: 'a', status: 'applied', keys: [], dates: { applied: '2026-03-03', plannedOpening: '2026-03-10' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-03-04')).toEqual([]);
+  });
+
+  test('a pending application dated after today does not count yet: the application is open', () => {
+    const a = account({ id: 'a', status: 'applied', keys: [], dates: { applied: '2026-03-05', plannedOpening: '2026-03-10' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-03-04')).toEqual([
+      ob({ kind: 'apply', due: '2026-03-03', state: 'overdue', daysLate: 1, rule: 'R-apply', field: 'dates.applied' }),
+    ]);
+  });
+
+  test('an active account applied late is no longer listed a month after its application', () => {
+    const a = account({ id: 'a', dates: { applied: '2026-03-05', opened: '2026-03-10' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-04-04')).toHaveLength(1);
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-04-05')).toEqual([]);
+  });
+
+  test('an approved account with neither an opening nor a planned opening owes no application date', () => {
+    const a = account({ id: 'a', status: 'approved', keys: [], approval: { number: '2026-0001', date: '2026-02-01' }, dates: { applied: '2026-01-05' } });
+    expect(findObligations(registry({ accounts: [a] }), with_({ deadlines: { openAfterApproval: null } }), '2026-03-01')).toEqual([]);
+  });
+
+  test('a backfill of an account opened on the day the policy was published is an opening without application', () => {
+    const a = account({ id: 'a', filing: 'backfill', dates: { applied: '2025-09-03', opened: '2025-09-01' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2025-09-10')).toEqual([
+      ob({ kind: 'apply', due: '2025-08-25', state: 'overdue', daysLate: 9, rule: 'R-apply', filed: '2025-09-03', field: 'filing' }),
+    ]);
+  });
+
+  test('a backfill of an account opened the day before publication is a backfill, not a late application', () => {
+    const a = account({ id: 'a', filing: 'backfill', dates: { applied: '2025-09-16', opened: '2025-08-31' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2025-09-20')).toEqual([
+      ob({ kind: 'backfill', due: '2025-09-15', state: 'overdue', daysLate: 1, rule: 'R-backfill', filed: '2025-09-16', field: 'filing' }),
+    ]);
+  });
+
+  test('without a publication date a backfill is neither a late application nor a late backfill', () => {
+    const a = account({ id: 'a', filing: 'backfill', dates: { applied: '2025-12-01', opened: '2025-10-01' } });
+    expect(findObligations(registry({ accounts: [a] }), with_({ document: { published: null }, annualReview: { required: false } }), '2025-12-05')).toEqual([]);
+  });
+
+  test('the approval date stands for a missing application date', () => {
+    const a = account({ id: 'a', filing: 'backfill', approval: { number: '2025-0001', date: '2025-09-17' }, dates: { opened: '2024-05-01' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2025-09-20')).toEqual([
+      ob({ kind: 'backfill', due: '2025-09-15', state: 'overdue', daysLate: 2, rule: 'R-backfill', filed: '2025-09-17', field: 'filing' }),
+    ]);
+  });
+
+  test('a backfill opened after publication with no filing date is not judged outside a pull request', () => {
+    const a = account({ id: 'a', filing: 'backfill', dates: { opened: '2026-03-10' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-03-20')).toEqual([]);
+  });
+});
+
+describe('the pull request dates what carries no date of its own', () => {
+  const a = account({ id: 'a', filing: 'backfill', dates: { opened: '2024-05-01' } });
+  const reg = () => registry({ accounts: [a] });
+  const late = ob({ kind: 'backfill', due: '2025-09-15', state: 'overdue', daysLate: 5, rule: 'R-backfill', filed: '2025-09-20', field: 'filing' });
+
+  test('a backfill in the pull request\'s files is filed on the pull request\'s date', () => {
+    expect(findObligations(reg(), P, '2025-09-20', { prDate: '2025-09-20', prFiles: new Set([FILE]) })).toEqual([late]);
+  });
+
+  test('without the pull request\'s files, or outside them, or without its date, nothing is dated', () => {
+    expect(findObligations(reg(), P, '2025-09-20', { prDate: '2025-09-20' })).toEqual([]);
+    expect(findObligations(reg(), P, '2025-09-20', { prFiles: new Set([FILE]) })).toEqual([]);
+    expect(findObligations(reg(), P, '2025-09-20', { prDate: '2025-09-20', prFiles: new Set(['accounts/jwc/b.mdx']) })).toEqual([]);
+  });
+});
+
+describe('backfill (补办备案) conditions', () => {
+  const a = (dates: Record<string, string>, status: 'active' | 'applied' = 'active') => account({ id: 'a', filing: 'backfill', status, keys: [], link: 'https://mp.weixin.qq.com/s/abcdefgh', dates });
+
+  test('no backfill window in the policy: nothing owed', () => {
+    expect(findObligations(registry({ accounts: [a({ applied: '2025-09-20', opened: '2024-05-01' })] }), with_({ deadlines: { backfill: null } }), '2025-09-20')).toEqual([]);
+  });
+
+  test('a backfill filing not yet opened owes neither a backfill nor an application', () => {
+    expect(findObligations(registry({ accounts: [a({ applied: '2025-09-20', plannedOpening: '2025-09-21' }, 'applied')] }), P, '2025-09-20')).toEqual([]);
+  });
+
+  test('a backfill filed on the last day of the window is on time', () => {
+    expect(findObligations(registry({ accounts: [a({ applied: '2025-09-15', opened: '2024-05-01' })] }), P, '2025-09-20')).toEqual([]);
+  });
+});
+
+describe('open (批准后开通) and keys (补报账号ID)', () => {
+  const approved = (over: Record<string, unknown> = {}) =>
+    account({ id: 'a', status: 'approved', keys: [], approval: { number: '2026-0001', date: '2026-01-01' }, dates: { applied: '2025-12-01', plannedOpening: '2026-12-31' }, ...over });
+
+  test('an approved account owes its opening 90 days after approval, citing the open article', () => {
+    expect(findObligations(registry({ accounts: [approved()] }), P, '2026-04-02')).toEqual([
+      ob({ kind: 'open', due: '2026-04-01', state: 'overdue', daysLate: 1, rule: 'R-open', field: 'status' }),
+    ]);
+  });
+
+  test('no opening window in the policy: nothing owed', () => {
+    expect(findObligations(registry({ accounts: [approved()] }), with_({ deadlines: { openAfterApproval: null } }), '2026-04-02')).toEqual([]);
+  });
+
+  test('an approved filing without its approval record owes no opening deadline (and does not crash)', () => {
+    const a = approved();
+    const data = { ...a.data, approval: undefined };
+    expect(findObligations(registry({ accounts: [{ ...a, data }] }), P, '2026-04-02')).toEqual([]);
+  });
+
+  test('an active account without keys owes them keysAfterOpening after opening, upcoming within the month', () => {
+    const a = account({ id: 'a', keys: [], dates: { applied: '2026-02-01', opened: '2026-03-01' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-03-02')).toEqual([
+      ob({ kind: 'keys', due: '2026-03-11', state: 'upcoming', daysLate: 0, rule: 'R-keys', field: 'keys' }),
+    ]);
+  });
+
+  test('an active account with keys owes none; no keys window: nothing owed', () => {
+    const withKeys = account({ id: 'a', dates: { applied: '2026-02-01', opened: '2026-03-01' } });
+    expect(findObligations(registry({ accounts: [withKeys] }), P, '2026-03-20')).toEqual([]);
+    const noKeys = account({ id: 'a', keys: [], dates: { applied: '2026-02-01', opened: '2026-03-01' } });
+    expect(findObligations(registry({ accounts: [noKeys] }), with_({ deadlines: { keysAfterOpening: null } }), '2026-03-20')).toEqual([]);
+  });
+
+  test('an approved account past its planned opening owes its keys from the planned day, on the plannedOpening field', () => {
+    expect(findObligations(registry({ accounts: [approved({ dates: { applied: '2025-12-01', plannedOpening: '2026-02-01' } })] }), P, '2026-02-12')).toEqual([
+      ob({ kind: 'keys', due: '2026-02-11', state: 'overdue', daysLate: 1, rule: 'R-keys', field: 'dates.plannedOpening' }),
+    ]);
+  });
+
+  test('an approved account without a planned opening owes no keys', () => {
+    expect(findObligations(registry({ accounts: [approved({ dates: { applied: '2025-12-01' } })] }), P, '2026-02-12')).toEqual([]);
+  });
+
+  test('a closed account owes no keys even without any', () => {
+    const a = account({ id: 'a', status: 'closed', keys: [], closure: { reason: '不再使用' }, dates: { applied: '2026-01-01', opened: '2026-02-01', closed: '2026-03-01' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-02-12')).toEqual([]);
+  });
+});
+
+describe('change (信息变更报备)', () => {
+  const h = (date: string, kind: Entry['kind'], summary: string, reported?: string): Entry => ({ date, kind, summary, ...(reported ? { reported } : {}) });
+
+  test('each change is judged on its own history index, citing the change article', () => {
+    const a = account({ id: 'a', history: [h('2026-03-01', 'rename', '改名', '2026-03-08'), h('2026-03-02', 'admins', '换管理员', '2026-03-11')] });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-03-20')).toEqual([
+      ob({ kind: 'change', due: '2026-03-09', state: 'overdue', daysLate: 2, rule: 'R-change', filed: '2026-03-11', field: 'history[1].date' }),
+    ]);
+  });
+
+  test('no change window in the policy: nothing owed', () => {
+    const a = account({ id: 'a', history: [h('2026-03-01', 'rename', '改名', '2026-03-10')] });
+    expect(findObligations(registry({ accounts: [a] }), with_({ deadlines: { change: null } }), '2026-03-20')).toEqual([]);
+  });
+
+  test('only the change kinds the article names are owed within the window', () => {
+    const a = account({ id: 'a', history: [h('2026-03-01', 'admins', '换管理员', '2026-03-10'), h('2026-03-01', 'rename', '改名', '2026-03-11')] });
+    const p = with_({ deadlines: { changeKinds: ['rename'] } });
+    expect(findObligations(registry({ accounts: [a] }), p, '2026-03-20')).toEqual([
+      ob({ kind: 'change', due: '2026-03-08', state: 'overdue', daysLate: 3, rule: 'R-change', filed: '2026-03-11', field: 'history[1].date' }),
+    ]);
+  });
+
+  test('a closure entry is a closure, not a change', () => {
+    const a = account({ id: 'a', status: 'closed', closure: { reason: '不再使用' }, dates: { applied: '2026-01-01', opened: '2026-01-20', closed: '2026-03-01' }, history: [{ date: '2026-03-01', kind: 'closure', summary: '停办', reported: '2026-03-08' }] });
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-03-20')).toEqual([
+      ob({ kind: 'closure', due: '2026-03-06', state: 'overdue', daysLate: 2, rule: 'R-closure', filed: '2026-03-08', field: 'dates.closed' }),
+    ]);
+  });
+
+  describe('in a pull request: an entry without reported is reported on the pull request\'s date', () => {
+    const entry = h('2026-03-01', 'rename', '改名');
+    const now = account({ id: 'a', history: [entry] });
+    const opts = (baseHistory: Entry[] | null) => ({
+      prDate: '2026-03-10',
+      prFiles: new Set([FILE]),
+      ...(baseHistory ? { prBase: registry({ accounts: [account({ id: 'a', history: baseHistory })] }) } : {}),
+    });
+    const late = [ob({ kind: 'change', due: '2026-03-08', state: 'overdue', daysLate: 2, rule: 'R-change', filed: '2026-03-10', field: 'history[0].date' })];
+
+    test('without a base, every such entry is dated by the pull request', () => {
+      expect(findObligations(registry({ accounts: [now] }), P, '2026-03-10', opts(null))).toEqual(late);
+    });
+    test('an entry already in the base is not judged again', () => {
+      expect(findObligations(registry({ accounts: [now] }), P, '2026-03-10', opts([entry]))).toEqual([]);
+    });
+    test.each([
+      ['another date', h('2026-03-02', 'rename', '改名')],
+      ['another kind', h('2026-03-01', 'admins', '改名')],
+      ['another summary', h('2026-03-01', 'rename', '改了名')],
+    ])('an entry of the base with %s is another entry: the new one is judged', (_why, other) => {
+      expect(findObligations(registry({ accounts: [now] }), P, '2026-03-10', opts([other]))).toEqual(late);
+    });
+    test('an account the base does not have is new: its entries are judged', () => {
+      const prBase = registry({ accounts: [account({ id: 'b', history: [entry] })] });
+      expect(findObligations(registry({ accounts: [now] }), P, '2026-03-10', { prDate: '2026-03-10', prFiles: new Set([FILE]), prBase })).toEqual(late);
+    });
+  });
+});
+
+describe('closure (停办报备)', () => {
+  const closed = (history: unknown[] = []) =>
+    account({ id: 'a', status: 'closed', closure: { reason: '不再使用' }, dates: { applied: '2026-01-01', opened: '2026-01-20', closed: '2026-03-01' }, history: history as never });
+  const late = (filed: string, days: number) => [ob({ kind: 'closure', due: '2026-03-06', state: 'overdue', daysLate: days, rule: 'R-closure', filed, field: 'dates.closed' })];
+
+  test('the closure entry\'s report date counts, not an earlier entry\'s', () => {
+    const a = closed([{ date: '2026-02-01', kind: 'rename', summary: '改名', reported: '2026-02-02' }, { date: '2026-03-01', kind: 'closure', summary: '停办', reported: '2026-03-09' }]);
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-03-20')).toEqual(late('2026-03-09', 3));
+  });
+
+  test('a closure without a reported entry is dated by the pull request that closes the account', () => {
+    const prBase = registry({ accounts: [account({ id: 'a' })] });
+    expect(findObligations(registry({ accounts: [closed()] }), P, '2026-03-10', { prDate: '2026-03-10', prFiles: new Set([FILE]), prBase })).toEqual(late('2026-03-10', 4));
+  });
+
+  test('a closure already in the base is not judged again, nor one outside a pull request', () => {
+    const prBase = registry({ accounts: [closed()] });
+    expect(findObligations(registry({ accounts: [closed()] }), P, '2026-03-10', { prDate: '2026-03-10', prFiles: new Set([FILE]), prBase })).toEqual([]);
+    expect(findObligations(registry({ accounts: [closed()] }), P, '2026-03-10')).toEqual([]);
+  });
+
+  test('no closure window in the policy: nothing owed', () => {
+    const a = closed([{ date: '2026-03-01', kind: 'closure', summary: '停办', reported: '2026-03-09' }]);
+    expect(findObligations(registry({ accounts: [a] }), with_({ deadlines: { closure: null } }), '2026-03-20')).toEqual([]);
+  });
+});
