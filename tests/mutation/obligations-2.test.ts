@@ -289,3 +289,140 @@ describe('closure (停办报备)', () => {
     expect(findObligations(registry({ accounts: [a] }), with_({ deadlines: { closure: null } }), '2026-03-20')).toEqual([]);
   });
 });
+
+describe('review (年审): cycles, filings seen from today, results not yet known', () => {
+  const a = account({ id: 'a', dates: { applied: '2025-01-01', opened: '2025-02-01' } });
+  const rv = (year: number, submitted: string, outcome: 'pass' | 'fail' | 'pending' = 'pass', resultDate?: string) => review('a', year, submitted, outcome, resultDate);
+  const missing = (year: number, due: string, state: Obligation['state'], daysLate: number) => ob({ kind: 'review', due, state, daysLate, rule: 'R-review', field: 'status', year });
+
+  test('both cycles still matter: last year\'s missing review and this year\'s', () => {
+    expect(findObligations(registry({ accounts: [a] }), P, '2026-12-21')).toEqual([missing(2025, '2025-12-20', 'overdue', 366), missing(2026, '2026-12-20', 'overdue', 1)]);
+  });
+
+  test('a passed review this year clears last year\'s gap', () => {
+    expect(findObligations(registry({ accounts: [a], reviews: [rv(2026, '2026-12-15')] }), P, '2026-12-21')).toEqual([]);
+  });
+
+  test('a passed review last year does not clear this year\'s', () => {
+    expect(findObligations(registry({ accounts: [a], reviews: [rv(2025, '2025-12-15')] }), P, '2026-12-21')).toEqual([missing(2026, '2026-12-20', 'overdue', 1)]);
+  });
+
+  test('a review submitted after today is not filed yet; submitted today it is, late', () => {
+    expect(findObligations(registry({ accounts: [a], reviews: [rv(2025, '2025-12-15'), rv(2026, '2026-12-22')] }), P, '2026-12-21')).toEqual([missing(2026, '2026-12-20', 'overdue', 1)]);
+    expect(findObligations(registry({ accounts: [a], reviews: [rv(2025, '2025-12-15'), rv(2026, '2026-12-21')] }), P, '2026-12-21')).toEqual([
+      ob({ kind: 'review', due: '2026-12-20', state: 'overdue', daysLate: 1, rule: 'R-review', field: 'submitted', year: 2026, file: 'reviews/2026/a.yaml', filed: '2026-12-21' }),
+    ]);
+  });
+
+  test('a late review awaiting its result stays listed however old; once passed, a month after the filing', () => {
+    const pending = [rv(2025, '2025-12-15'), rv(2026, '2026-12-22', 'pending')];
+    const late = ob({ kind: 'review', due: '2026-12-20', state: 'overdue', daysLate: 2, rule: 'R-review', field: 'submitted', year: 2026, file: 'reviews/2026/a.yaml', filed: '2026-12-22' });
+    expect(findObligations(registry({ accounts: [a], reviews: pending }), P, '2027-03-01')).toEqual([late]);
+    const passed = [rv(2025, '2025-12-15'), rv(2026, '2026-12-22', 'pass', '2026-12-30')];
+    expect(findObligations(registry({ accounts: [a], reviews: passed }), P, '2027-01-21')).toEqual([late]);
+    expect(findObligations(registry({ accounts: [a], reviews: passed }), P, '2027-01-22')).toEqual([]);
+  });
+
+  test('a failed review owes a resubmission from its result date, once that date has come', () => {
+    const rs = [rv(2025, '2025-12-15'), rv(2026, '2026-12-15', 'fail', '2026-12-30')];
+    expect(findObligations(registry({ accounts: [a], reviews: rs }), P, '2026-12-29')).toEqual([]);
+    expect(findObligations(registry({ accounts: [a], reviews: rs }), P, '2026-12-30')).toEqual([
+      ob({ kind: 'review-failed', due: '2026-12-30', state: 'due', daysLate: 0, rule: 'R-review', field: 'result.outcome', year: 2026, file: 'reviews/2026/a.yaml' }),
+    ]);
+  });
+
+  test('a missing review is upcoming from the window\'s first day, not from 30 days before the due day', () => {
+    expect(findObligations(registry({ accounts: [a], reviews: [rv(2025, '2025-12-15')] }), P, '2026-12-10')).toEqual([]);
+    expect(findObligations(registry({ accounts: [a], reviews: [rv(2025, '2025-12-15')] }), P, '2026-12-11')).toEqual([missing(2026, '2026-12-20', 'upcoming', 0)]);
+  });
+
+  test('no annual review in the policy, an unreviewed tier, a closed or unopened account: nothing owed', () => {
+    expect(findObligations(registry({ accounts: [a] }), with_({ annualReview: { required: false } }), '2026-12-21')).toEqual([]);
+    expect(findObligations(registry({ accounts: [a] }), with_({ annualReview: { tiers: [1, 3] } }), '2026-12-21')).toEqual([]);
+  });
+});
+
+describe('owesReview(), reviewedTiers(), reviewCycle(), changeWindowApplies()', () => {
+  const a = account({ id: 'a', dates: { applied: '2025-01-01', opened: '2025-02-01' } }).data;
+
+  test('owed from the policy\'s publication year on, by accounts opened before the window', () => {
+    expect(owesReview(a, P, 2025)).toBe(true);
+    expect(owesReview(a, P, 2024)).toBe(false);
+    expect(owesReview({ ...a, dates: { opened: '2025-12-10' } }, P, 2025)).toBe(true);
+    expect(owesReview({ ...a, dates: { opened: '2025-12-11' } }, P, 2025)).toBe(false);
+  });
+
+  test('without a publication date every year since opening is owed', () => {
+    expect(owesReview(a, with_({ document: { published: null } }), 2000)).toBe(false);
+    expect(owesReview({ ...a, dates: { opened: '1999-01-01' } }, with_({ document: { published: null } }), 2000)).toBe(true);
+  });
+
+  test('not owed without a review, outside the reviewed tiers, by an account not active or not opened', () => {
+    expect(owesReview(a, with_({ annualReview: { required: false } }), 2025)).toBe(false);
+    expect(owesReview({ ...a, tier: 3 }, with_({ annualReview: { tiers: [1, 2] } }), 2025)).toBe(false);
+    expect(owesReview({ ...a, tier: 3 }, with_({ annualReview: { tiers: [1, 2], delegated: { tiers: [3], reviewer: '系部', reportWithin: null } } }), 2025)).toBe(true);
+    expect(owesReview({ ...a, status: 'approved' }, P, 2025)).toBe(false);
+    expect(owesReview({ ...a, dates: { applied: '2025-01-01' } }, P, 2025)).toBe(false);
+  });
+
+  test('reviewedTiers() joins the office\'s and the delegated tiers once each', () => {
+    expect(reviewedTiers(with_({ annualReview: { tiers: [1, 2], delegated: { tiers: [2, 3], reviewer: '系部', reportWithin: null } } }))).toEqual([1, 2, 3]);
+    expect(reviewedTiers(with_({ annualReview: { tiers: [1, 2], delegated: null } }))).toEqual([1, 2]);
+  });
+
+  test('a review opening and due on the same day falls due that year', () => {
+    expect(reviewCycle(with_({ annualReview: { opens: '12-20', due: '12-20' } }), 2026)).toEqual({ year: 2026, opens: '2026-12-20', due: '2026-12-20' });
+    expect(currentReviewYear(P, '2026-01-01')).toBe(2025);
+  });
+
+  test('changeWindowApplies(): every kind without a list, only the listed kinds with one', () => {
+    expect(changeWindowApplies(P, 'admins')).toBe(true);
+    expect(changeWindowApplies({ ...P, deadlines: { ...P.deadlines, changeKinds: undefined as never } }, 'admins')).toBe(true);
+    expect(changeWindowApplies(with_({ deadlines: { changeKinds: ['rename'] } }), 'rename')).toBe(true);
+    expect(changeWindowApplies(with_({ deadlines: { changeKinds: ['rename'] } }), 'admins')).toBe(false);
+  });
+});
+
+describe('delegated reviews (002 第八条): owed by the parent unit, reported to the office', () => {
+  const D = with_({ annualReview: { tiers: [1, 2], delegated: { tiers: [3], reviewer: '所在系部或校团委', reportWithin: { days: 7 } } } });
+  const units = [unit('club', 'club', { parent: 'tw' }), unit('solo', 'club')];
+  const a = (unitId = 'club', tier = 3) => account({ id: 'a', unit: unitId, tier, dates: { applied: '2025-01-01', opened: '2025-02-01' } });
+  const withReport = (r: ReturnType<typeof review>, reportedToOffice: string) => ({ ...r, data: { ...r.data, reportedToOffice } });
+  // Last year's review passed and was reported on time: only 2026 matters below.
+  const r2025 = withReport(review('a', 2025, '2025-12-15'), '2025-12-16');
+  const cf = 'accounts/club/a.mdx';
+  const rf = 'reviews/2026/a.yaml';
+
+  test('a missing tier-3 review is owed by the unit\'s parent', () => {
+    expect(findObligations(registry({ units, accounts: [a()], reviews: [r2025] }), D, '2026-12-21')).toEqual([
+      ob({ unit: 'tw', file: cf, kind: 'review', due: '2026-12-20', state: 'overdue', daysLate: 1, rule: 'R-review', field: 'status', year: 2026 }),
+    ]);
+  });
+
+  test('a unit without a parent owes its own; a tier the office also reviews stays with the unit', () => {
+    expect(findObligations(registry({ units, accounts: [a('solo')], reviews: [r2025] }), D, '2026-12-21').map((o) => o.unit)).toEqual(['solo']);
+    const both = with_({ annualReview: { tiers: [1, 2, 3], delegated: { tiers: [3], reviewer: '系部', reportWithin: { days: 7 } } } });
+    const rs = [r2025, review('a', 2026, '2026-12-15', 'pass', '2026-12-18')];
+    expect(findObligations(registry({ units, accounts: [a()], reviews: rs }), both, '2026-12-26')).toEqual([]);
+  });
+
+  test('the parent\'s successor answers when the parent was merged', () => {
+    const merged = [unit('club', 'club', { parent: 'old' }), unit('old', 'student-org', { status: 'merged', statusDate: '2026-01-01', successor: 'tw' })];
+    expect(findObligations(registry({ units: merged, accounts: [a()], reviews: [r2025] }), D, '2026-12-21').map((o) => `${o.kind} ${o.unit}`)).toEqual(['review tw']);
+  });
+
+  test('a result not reported to the office within 7 days is overdue; reported late, it is a late filing', () => {
+    const r = review('a', 2026, '2026-12-15', 'pass', '2026-12-18');
+    const rep = { unit: 'tw', file: rf, kind: 'review-report' as const, due: '2026-12-25', rule: 'R-review', field: 'reportedToOffice', year: 2026 };
+    expect(findObligations(registry({ units, accounts: [a()], reviews: [r2025, r] }), D, '2026-12-26')).toEqual([ob({ ...rep, state: 'overdue', daysLate: 1 })]);
+    expect(findObligations(registry({ units, accounts: [a()], reviews: [r2025, withReport(r, '2026-12-27')] }), D, '2026-12-28')).toEqual([ob({ ...rep, state: 'overdue', daysLate: 2, filed: '2026-12-27' })]);
+    expect(findObligations(registry({ units, accounts: [a()], reviews: [r2025, withReport(r, '2026-12-25')] }), D, '2026-12-28')).toEqual([]);
+  });
+
+  test('no report is owed while the result is pending, nor when the policy sets no report window', () => {
+    const pending = review('a', 2026, '2026-12-15', 'pending');
+    expect(findObligations(registry({ units, accounts: [a()], reviews: [r2025, pending] }), D, '2027-01-20')).toEqual([]);
+    const noReport = with_({ annualReview: { tiers: [1, 2], delegated: { tiers: [3], reviewer: '系部', reportWithin: null } } });
+    expect(findObligations(registry({ units, accounts: [a()], reviews: [r2025, review('a', 2026, '2026-12-15', 'pass', '2026-12-18')] }), noReport, '2026-12-26')).toEqual([]);
+  });
+});
