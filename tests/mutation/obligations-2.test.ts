@@ -426,3 +426,109 @@ describe('delegated reviews (002 第八条): owed by the parent unit, reported t
     expect(findObligations(registry({ units, accounts: [a()], reviews: [r2025, review('a', 2026, '2026-12-15', 'pass', '2026-12-18')] }), noReport, '2026-12-26')).toEqual([]);
   });
 });
+
+describe('department-app (003 第十三条: 部门、院系原则上不再单独新设移动应用)', () => {
+  const app = (over: Record<string, unknown> = {}) =>
+    account({ id: 'a', platform: 'app', link: 'https://www.qclg.edu.cn/app', dates: { applied: '2026-03-01', opened: '2026-03-20' }, ...over });
+  const listed = (unitId = 'jwc') => [ob({ unit: unitId, file: `accounts/${unitId}/a.mdx`, kind: 'department-app', due: '2026-03-01', state: 'overdue', daysLate: 24, rule: 'R-apps', field: 'platform' })];
+  const find = (a: ReturnType<typeof account>, p = P, today = '2026-03-25', units: ReturnType<typeof unit>[] = []) => findObligations(registry({ units, accounts: [a] }), p, today);
+
+  test('an office\'s, a college\'s and a department\'s new app are listed, a student body\'s is not', () => {
+    expect(find(app())).toEqual(listed());
+    expect(find(app({ unit: 'jsj' }))).toEqual(listed('jsj'));
+    expect(find(app({ unit: 'dep' }), P, '2026-03-25', [unit('dep', 'department')])).toEqual(listed('dep'));
+    expect(find(app({ unit: 'tw' }))).toEqual([]);
+  });
+
+  test('the policy\'s platforms count (小程序 too); without a list, only APP', () => {
+    expect(find(app({ platform: 'wechat-mini', link: undefined }))).toEqual(listed());
+    expect(find(app({ platform: 'wechat-mp', link: undefined }))).toEqual([]);
+    const appOnly = with_({ apps: { platforms: undefined } });
+    expect(find(app({ platform: 'wechat-mini', link: undefined }), appOnly)).toEqual([]);
+    expect(find(app(), appOnly)).toEqual(listed());
+  });
+
+  test('allowed by the policy, closed, a backfill, or of an unknown unit: not listed', () => {
+    expect(find(app(), with_({ apps: { departmentsMayOpenNew: true } }))).toEqual([]);
+    expect(find(app({ status: 'closed', closure: { reason: '整合' }, dates: { applied: '2026-03-01', opened: '2026-03-20', closed: '2026-03-22' } }), with_({ deadlines: { closure: null } }))).toEqual([]);
+    expect(find(app({ filing: 'backfill' }))).toEqual([]);
+    expect(find(app({ unit: 'nobody' }))).toEqual([]);
+  });
+
+  test('an exemption counts from its date on', () => {
+    const ex = (date: string) => app({ exemptions: [{ rule: 'department-app', date, reference: '宣传部〔2026〕1号', reason: '确有必要' }] });
+    expect(find(ex('2026-03-25'))).toEqual([]);
+    expect(find(ex('2026-03-26'))).toEqual(listed());
+  });
+
+  test('applications made before the policy was published are not judged by it', () => {
+    const before = with_({ document: { published: '2026-03-02' } });
+    expect(find(app(), before)).toEqual([]);
+    expect(find(app(), with_({ document: { published: '2026-03-01' } }))).toEqual(listed());
+    expect(find(app(), with_({ document: { published: null }, annualReview: { required: false } }))).toEqual(listed());
+  });
+});
+
+describe('reassign (撤并单位): a dissolved or merged unit\'s accounts and groups', () => {
+  const old = (over: Record<string, unknown> = {}) => unit('old', 'college', { status: 'dissolved', statusDate: '2026-03-01', parent: 'jsj', ...over });
+  const acc = (over: Record<string, unknown> = {}) => account({ id: 'a', unit: 'old', ...over });
+  const af = 'accounts/old/a.mdx';
+
+  test('an account of a dissolved unit is owed by its parent, a change window after the dissolution', () => {
+    expect(findObligations(registry({ units: [old()], accounts: [acc()] }), P, '2026-03-09')).toEqual([
+      ob({ unit: 'jsj', file: af, kind: 'reassign', due: '2026-03-08', state: 'overdue', daysLate: 1, rule: 'R-reassign', field: 'unit' }),
+    ]);
+  });
+
+  test('without a change window it is due on the day of the dissolution', () => {
+    expect(findObligations(registry({ units: [old()], accounts: [acc()] }), with_({ deadlines: { change: null } }), '2026-03-02')).toEqual([
+      ob({ unit: 'jsj', file: af, kind: 'reassign', due: '2026-03-01', state: 'overdue', daysLate: 1, rule: 'R-reassign', field: 'unit' }),
+    ]);
+  });
+
+  test('a closed account, an active unit, an unknown unit or a unit without its status date owe nothing', () => {
+    const closed = acc({ status: 'closed', closure: { reason: '撤销' }, dates: { applied: '2026-01-01', opened: '2026-01-20', closed: '2026-03-01' } });
+    expect(findObligations(registry({ units: [old()], accounts: [closed] }), with_({ deadlines: { closure: null } }), '2026-03-09')).toEqual([]);
+    expect(findObligations(registry({ units: [unit('old', 'college')], accounts: [acc()] }), P, '2026-03-09')).toEqual([]);
+    expect(findObligations(registry({ accounts: [acc()] }), P, '2026-03-09')).toEqual([]);
+    const undated = old();
+    expect(findObligations(registry({ units: [{ ...undated, data: { ...undated.data, statusDate: undefined } }], accounts: [acc()] }), P, '2026-03-09')).toEqual([]);
+  });
+
+  test('a live group of a dissolved unit is reassigned too; a dissolved group is not', () => {
+    const g = group('g', { unit: 'old', created: '2025-01-05' });
+    expect(findObligations(registry({ units: [old()], groups: [g] }), P, '2026-03-09')).toEqual([
+      { unit: 'jsj', account: null, group: 'g', file: 'groups/old/g.yaml', kind: 'reassign', due: '2026-03-08', state: 'overdue', daysLate: 1, rule: 'R-reassign', field: 'unit', filed: null },
+    ]);
+    expect(findObligations(registry({ units: [old()], groups: [g] }), with_({ deadlines: { change: null } }), '2026-03-02').map((o) => `${o.kind} ${o.due} ${o.daysLate}`)).toEqual(['reassign 2026-03-01 1']);
+    const gone = group('g', { unit: 'old', created: '2025-01-05', dissolved: '2026-03-01', dissolutionReported: '2026-03-01' });
+    expect(findObligations(registry({ units: [old()], groups: [gone] }), P, '2026-03-09')).toEqual([]);
+    expect(findObligations(registry({ units: [unit('old', 'college')], groups: [g] }), P, '2026-03-09')).toEqual([]);
+    expect(findObligations(registry({ groups: [g] }), P, '2026-03-09')).toEqual([]);
+    const undated = old();
+    expect(findObligations(registry({ units: [{ ...undated, data: { ...undated.data, statusDate: undefined } }], groups: [g] }), P, '2026-03-09')).toEqual([]);
+  });
+});
+
+describe('answerableUnit()', () => {
+  const map = (...us: Partial<Unit>[]) => new Map(us.map((u) => [u.id!, { kind: 'office', name: u.id, status: 'active', ...u } as Unit]));
+  const office = with_({ office: { unit: 'xcb' } });
+
+  test.each([
+    ['an active unit answers for itself', map({ id: 'a' }), 'a'],
+    ['a merged unit\'s successor, to the end of the chain', map({ id: 'a', status: 'merged', successor: 'b' }, { id: 'b', status: 'renamed', successor: 'c' }, { id: 'c' }), 'c'],
+    ['a dissolved unit\'s parent', map({ id: 'a', status: 'dissolved', parent: 'p' }, { id: 'p' }), 'p'],
+    ['a dissolved unit without a parent: the office\'s unit', map({ id: 'a', status: 'dissolved' }, { id: 'xcb' }), 'xcb'],
+    ['a successor missing from the registry is still named', map({ id: 'a', status: 'merged', successor: 'gone' }), 'gone'],
+    ['a cycle of successors stops where it closes', map({ id: 'a', status: 'merged', successor: 'b' }, { id: 'b', status: 'merged', successor: 'a' }), 'a'],
+    ['an unknown unit is named as given', map(), 'zz'],
+  ] as const)('%s', (_why, units, out) => expect(answerableUnit(out === 'zz' ? 'zz' : 'a', units, office)).toBe(out));
+
+  test('a dissolved unit with no parent and no office unit answers for itself', () => {
+    expect(answerableUnit('a', map({ id: 'a', status: 'dissolved' }), with_({ office: { unit: undefined } }))).toBe('a');
+  });
+
+  test('a merged unit without a successor (invalid) answers for itself', () => {
+    expect(answerableUnit('a', map({ id: 'a', status: 'merged' }), office)).toBe('a');
+  });
+});
