@@ -532,3 +532,118 @@ describe('answerableUnit()', () => {
     expect(answerableUnit('a', map({ id: 'a', status: 'merged' }), office)).toBe('a');
   });
 });
+
+describe('work groups (003 第七条、第十三条)', () => {
+  const GF = 'groups/jwc/g.yaml';
+  const gob = (o: Partial<Obligation>): Obligation => ({ unit: 'jwc', account: null, group: 'g', filed: null, file: GF, rule: 'R-groups', ...o }) as Obligation;
+  const pr = (date: string, prBase?: ReturnType<typeof registry>) => ({ prDate: date, prFiles: new Set([GF]), ...(prBase ? { prBase } : {}) });
+
+  test('a group filed late by a pull request, citing the groups article', () => {
+    expect(findObligations(registry({ groups: [group('g')] }), P, '2026-01-13', pr('2026-01-13', registry({})))).toEqual([
+      gob({ kind: 'group-filing', due: '2026-01-12', state: 'overdue', daysLate: 1, field: 'created', filed: '2026-01-13' }),
+    ]);
+  });
+
+  test('an edit of a group already filed is not a filing; no filing duty or no window: nothing owed', () => {
+    expect(findObligations(registry({ groups: [group('g')] }), P, '2026-01-13', pr('2026-01-13', registry({ groups: [group('g')] })))).toEqual([]);
+    expect(findObligations(registry({ groups: [group('g')] }), with_({ groups: { mustFile: false } }), '2026-01-13', pr('2026-01-13'))).toEqual([]);
+    expect(findObligations(registry({ groups: [group('g')] }), with_({ groups: { fileWithin: null } }), '2026-01-13', pr('2026-01-13'))).toEqual([]);
+  });
+
+  test('a dissolution reported late on dissolutionReported is listed without a pull request', () => {
+    const g = group('g', { dissolved: '2026-02-01', dissolutionReported: '2026-02-06' });
+    expect(findObligations(registry({ groups: [g] }), P, '2026-02-10')).toEqual([
+      gob({ kind: 'group-dissolution', due: '2026-02-04', state: 'overdue', daysLate: 2, field: 'dissolved', filed: '2026-02-06' }),
+    ]);
+    expect(findObligations(registry({ groups: [g] }), with_({ groups: { dissolution: null } }), '2026-02-10')).toEqual([]);
+  });
+
+  test('a dissolution reported after today is still open', () => {
+    const g = group('g', { dissolved: '2026-02-01', dissolutionReported: '2026-02-06' });
+    expect(findObligations(registry({ groups: [g] }), P, '2026-02-05')).toEqual([gob({ kind: 'group-dissolution', due: '2026-02-04', state: 'overdue', daysLate: 1, field: 'dissolved' })]);
+  });
+
+  test('the pull request that adds a dissolution reports it; one already in the base was judged before', () => {
+    const g = group('g', { dissolved: '2026-02-01' });
+    const late = [gob({ kind: 'group-dissolution', due: '2026-02-04', state: 'overdue', daysLate: 1, field: 'dissolved', filed: '2026-02-05' })];
+    expect(findObligations(registry({ groups: [g] }), P, '2026-02-05', pr('2026-02-05', registry({ groups: [group('g')] })))).toEqual(late);
+    // Without a base the whole group is new in the pull request: filed (late) and dissolved.
+    expect(findObligations(registry({ groups: [g] }), P, '2026-02-05', pr('2026-02-05'))).toEqual([
+      gob({ kind: 'group-filing', due: '2026-01-12', state: 'overdue', daysLate: 24, field: 'created', filed: '2026-02-05' }),
+      ...late,
+    ]);
+    expect(findObligations(registry({ groups: [g] }), P, '2026-02-05', pr('2026-02-05', registry({ groups: [g] })))).toEqual([]);
+    expect(findObligations(registry({ groups: [g] }), P, '2026-02-05')).toEqual([]);
+  });
+
+  test('a group of a merged unit is answered for by the successor', () => {
+    const units = [unit('old', 'college', { status: 'merged', statusDate: '2026-01-01', successor: 'jsj' })];
+    const g = group('g', { unit: 'old', dissolved: '2026-02-01', dissolutionReported: '2026-02-06' });
+    expect(findObligations(registry({ units, groups: [g] }), P, '2026-02-10').map((o) => `${o.kind} ${o.unit}`)).toEqual(['group-dissolution jsj']);
+  });
+});
+
+describe('findLateFilings(): positions, codes, and what counts as a warning', () => {
+  const pos = (f: ReturnType<typeof account>, p: Record<string, [number, number]>) => ({ ...f, pos: p });
+  const change = account({ id: 'a', history: [{ date: '2026-03-01', kind: 'rename', summary: '改名', reported: '2026-03-09' }] });
+  const message = '账号 a：信息变更报备，期限为 2026-03-08，实际于 2026-03-09 办理，晚了 1 天（依据：R-change）';
+
+  test('the field\'s own position first, then its parent\'s, then the file\'s first line', () => {
+    const at = (p: Record<string, [number, number]>) => findLateFilings(registry({ accounts: [pos(change, p)] }), P, '2026-03-20');
+    const finding = (line: number, column: number) => [{ file: FILE, line, column, field: 'history[0].date', code: 'late/change', message, severity: 'warning' }];
+    expect(at({ 'history[0].date': [30, 5], 'history[0]': [29, 3] })).toEqual(finding(30, 5));
+    expect(at({ 'history[0]': [29, 3], history: [28, 1] })).toEqual(finding(29, 3));
+    expect(at({ history: [28, 1] })).toEqual(finding(1, 1));
+  });
+
+  test('a closure late on dates.closed points at dates', () => {
+    const a = account({ id: 'a', status: 'closed', closure: { reason: '不再使用' }, dates: { applied: '2026-01-01', opened: '2026-01-20', closed: '2026-03-01' }, history: [{ date: '2026-03-01', kind: 'closure', summary: '停办', reported: '2026-03-07' }] });
+    expect(findLateFilings(registry({ accounts: [pos(a, { dates: [8, 1] })] }), P, '2026-03-20')).toEqual([
+      { file: FILE, line: 8, column: 1, field: 'dates.closed', code: 'late/closure', message: '账号 a：停办报备，期限为 2026-03-06，实际于 2026-03-07 办理，晚了 1 天（依据：R-closure）', severity: 'warning' },
+    ]);
+  });
+
+  test('a late review points into the review\'s file; a review file of another name gives line 1', () => {
+    const a = account({ id: 'a', dates: { applied: '2025-01-01', opened: '2025-02-01' } });
+    const r = { ...review('a', 2026, '2026-12-22'), pos: { submitted: [4, 12] as [number, number] } };
+    const expected = { file: 'reviews/2026/a.yaml', field: 'submitted', code: 'late/review', message: '账号 a（2026 年度）：提交年审材料，期限为 2026-12-20，实际于 2026-12-22 办理，晚了 2 天（依据：R-review）', severity: 'warning' };
+    expect(findLateFilings(registry({ accounts: [a], reviews: [review('a', 2025, '2025-12-15'), r] }), P, '2026-12-28')).toEqual([{ ...expected, line: 4, column: 12 }]);
+    const elsewhere = { ...r, file: 'reviews/2026/a-old.yaml' };
+    expect(findLateFilings(registry({ accounts: [a], reviews: [review('a', 2025, '2025-12-15'), elsewhere] }), P, '2026-12-28')).toEqual([{ ...expected, line: 1, column: 1 }]);
+  });
+
+  test('a group filed late points at its created line', () => {
+    const g = { ...group('g'), pos: { created: [9, 10] as [number, number] } };
+    expect(findLateFilings(registry({ groups: [g] }), P, '2026-01-13', { prDate: '2026-01-13', prFiles: new Set(['groups/jwc/g.yaml']) })).toEqual([
+      { file: 'groups/jwc/g.yaml', line: 9, column: 10, field: 'created', code: 'late/group', message: '工作群 g：网络工作群备案，期限为 2026-01-12，实际于 2026-01-13 办理，晚了 1 天（依据：R-groups）', severity: 'warning' },
+    ]);
+  });
+
+  test('an unreported dissolution warns once due, not while upcoming', () => {
+    const g = group('g', { dissolved: '2026-02-01', dissolutionReported: '2026-02-06' });
+    const at = (today: string) => findLateFilings(registry({ groups: [g] }), P, today).map((f) => `${f.code} ${f.line}:${f.column} ${f.message}`);
+    expect(at('2026-02-03')).toEqual([]);
+    expect(at('2026-02-04')).toEqual(['late/dissolution 1:1 工作群 g：网络工作群解散报备，今天（2026-02-04）到期（依据：R-groups）']);
+    expect(at('2026-02-05')).toEqual(['late/dissolution 1:1 工作群 g：网络工作群解散报备，期限为 2026-02-04，已逾期 1 天（依据：R-groups）']);
+  });
+
+  test('an open change or application is the deadlines command\'s business, not a warning', () => {
+    const future = account({ id: 'a', history: [{ date: '2026-03-01', kind: 'rename', summary: '改名', reported: '2026-03-12' }] });
+    expect(findObligations(registry({ accounts: [future] }), P, '2026-03-10').map((o) => `${o.kind} ${o.state}`)).toEqual(['change overdue']);
+    expect(findLateFilings(registry({ accounts: [future] }), P, '2026-03-10')).toEqual([]);
+  });
+
+  test('a department app warns for a month after its application, then no more', () => {
+    const app = account({ id: 'a', platform: 'app', link: 'https://www.qclg.edu.cn/app', dates: { applied: '2026-03-01', opened: '2026-03-20' } });
+    const text = '账号 a：于 2026-03-01 申请新设移动应用，办法规定部门、院系原则上不再单独新设，请与归口管理部门商议整合，确有必要的由归口管理部门批准并登记例外 exemptions（依据：R-apps）';
+    expect(findLateFilings(registry({ accounts: [app] }), P, '2026-03-31')).toEqual([{ file: FILE, line: 1, column: 1, field: 'platform', code: 'policy/department-app', message: text, severity: 'warning' }]);
+    expect(findLateFilings(registry({ accounts: [app] }), P, '2026-04-01')).toEqual([]);
+  });
+
+  test('a late application and a late backfill carry their codes', () => {
+    const lateApp = account({ id: 'a', dates: { applied: '2026-03-05', opened: '2026-03-10' } });
+    expect(findLateFilings(registry({ accounts: [lateApp] }), P, '2026-03-20').map((f) => `${f.code} ${f.line}:${f.column}`)).toEqual(['late/application 12:3']);
+    const lateBackfill = account({ id: 'a', filing: 'backfill', dates: { applied: '2025-09-16', opened: '2024-05-01' } });
+    expect(findLateFilings(registry({ accounts: [lateBackfill] }), P, '2025-09-20').map((f) => `${f.code} ${f.line}:${f.column}`)).toEqual(['late/backfill 1:1']);
+  });
+});
