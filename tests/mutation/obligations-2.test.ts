@@ -647,3 +647,127 @@ describe('findLateFilings(): positions, codes, and what counts as a warning', ()
     expect(findLateFilings(registry({ accounts: [lateBackfill] }), P, '2025-09-20').map((f) => `${f.code} ${f.line}:${f.column}`)).toEqual(['late/backfill 1:1']);
   });
 });
+
+describe('deriveAccountStatus(): orders, a dissolved unit, then the gravest review state', () => {
+  const a = account({ id: 'a', dates: { applied: '2025-01-01', opened: '2025-02-01' } }).data;
+  const order = (date: string, kind: 'suspend' | 'shutdown' = 'suspend', lifted?: string) => ({ kind, date, reason: `原因${date}`, reference: `宣传部〔${date}〕号`, ...(lifted ? { lifted } : {}) });
+  const rv = (year: number, submitted: string, outcome: 'pass' | 'fail' | 'pending' = 'pass', resultDate?: string) => review('a', year, submitted, outcome, resultDate).data;
+  const dissolved = (statusDate: string) => unit('old', 'college', { status: 'dissolved', statusDate }).data;
+  const NOT_SUSPENDING = with_({ annualReview: { failureSuspends: false } });
+  // Opened in 2026: owes no review before December 2026, so only orders and units decide.
+  const fresh = account({ id: 'a', dates: { applied: '2025-12-20', opened: '2026-01-01' } }).data;
+
+  test('an order in force suspends with its label, reason, reference and article', () => {
+    expect(deriveAccountStatus({ ...fresh, orders: [order('2026-03-01', 'shutdown')] }, [], P, '2026-03-01')).toEqual({
+      state: 'suspended', label: '责令关停', reason: '原因2026-03-01（宣传部〔2026-03-01〕号）', since: '2026-03-01', rule: 'R-order',
+    });
+    expect(deriveAccountStatus({ ...fresh, orders: [order('2026-03-01')] }, [], with_({ articles: { order: undefined } }), '2026-03-05')).toEqual({
+      state: 'suspended', label: '责令暂停运行', reason: '原因2026-03-01（宣传部〔2026-03-01〕号）', since: '2026-03-01', rule: DEFAULT_RULE,
+    });
+  });
+
+  test('an order is not in force before its date nor from the day it is lifted', () => {
+    expect(deriveAccountStatus({ ...fresh, orders: [order('2026-03-02')] }, [], P, '2026-03-01')).toBeNull();
+    expect(deriveAccountStatus({ ...fresh, orders: [order('2026-03-01', 'suspend', '2026-03-10')] }, [], P, '2026-03-10')).toBeNull();
+    expect(deriveAccountStatus({ ...fresh, orders: [order('2026-03-01', 'suspend', '2026-03-10')] }, [], P, '2026-03-09')?.since).toBe('2026-03-01');
+  });
+
+  test('orderInForce() picks the latest order in force, whatever the listing order', () => {
+    const orders = [order('2026-02-01'), order('2026-04-01', 'shutdown'), order('2026-03-01', 'shutdown'), order('2026-01-01')];
+    expect(orderInForce({ orders }, '2026-03-15')).toEqual(order('2026-03-01', 'shutdown'));
+    expect(orderInForce({ orders: [order('2026-01-01'), order('2026-03-01', 'shutdown'), order('2026-02-01')] }, '2026-05-01')).toEqual(order('2026-03-01', 'shutdown'));
+    expect(orderInForce({ orders: [order('2026-03-01', 'shutdown', '2026-03-10'), order('2026-02-01')] }, '2026-03-15')).toEqual(order('2026-02-01'));
+    expect(orderInForce({ orders: [] }, '2026-03-15')).toBeNull();
+    expect(orderInForce({} as never, '2026-03-15')).toBeNull();
+  });
+
+  test('a closed account keeps its stored status even under an order', () => {
+    const closed = account({ id: 'a', status: 'closed', closure: { reason: 'x' }, dates: { applied: '2025-01-01', opened: '2025-02-01', closed: '2026-01-01' } }).data;
+    expect(deriveAccountStatus({ ...closed, orders: [order('2026-03-01')] }, [], P, '2026-03-05')).toBeNull();
+  });
+
+  test('a dissolved unit suspends its accounts from the dissolution day, after any order', () => {
+    expect(deriveAccountStatus(fresh, [], P, '2026-03-01', dissolved('2026-03-01'))).toEqual({
+      state: 'suspended', label: '主办单位已撤销', reason: '主办单位单位old已于 2026-03-01 撤销，账号尚未移交其他单位', since: '2026-03-01', rule: 'R-reassign',
+    });
+    expect(deriveAccountStatus(fresh, [], with_({ articles: { reassign: undefined } }), '2026-03-01', dissolved('2026-03-01'))?.rule).toBe(DEFAULT_RULE);
+    expect(deriveAccountStatus(fresh, [], P, '2026-02-28', dissolved('2026-03-01'))).toBeNull();
+    expect(deriveAccountStatus({ ...fresh, orders: [order('2026-03-01')] }, [], P, '2026-03-05', dissolved('2026-03-01'))?.label).toBe('责令暂停运行');
+    expect(deriveAccountStatus(fresh, [], P, '2026-03-05', unit('old', 'college', { status: 'merged', statusDate: '2026-03-01', successor: 'jsj' }).data)).toBeNull();
+    const undated = dissolved('2026-03-01');
+    expect(deriveAccountStatus(fresh, [], P, '2026-03-05', { ...undated, statusDate: undefined })).toBeNull();
+  });
+
+  test('only this account\'s reviews count', () => {
+    const other = review('b', 2026, '2026-12-15').data;
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), other], P, '2026-12-21')).toEqual({
+      state: 'suspended', label: '暂停运行', reason: '2026 年度年审材料未按期提交', since: '2026-12-21', rule: 'R-review',
+    });
+  });
+
+  test('a review submitted after today is missing; a result dated after today is not known yet', () => {
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), rv(2026, '2026-12-22')], P, '2026-12-21')?.reason).toBe('2026 年度年审材料未按期提交');
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), rv(2026, '2026-12-21', 'pass', '2026-12-22')], P, '2026-12-21')).toEqual({
+      state: 'overdue', label: '年审逾期', reason: '2026 年度年审材料逾期提交，等待审核', since: '2026-12-21', rule: 'R-review',
+    });
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), rv(2026, '2026-12-21', 'pass', '2026-12-21')], P, '2026-12-21')).toBeNull();
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), rv(2026, '2026-12-15', 'fail', '2026-12-22')], P, '2026-12-21')).toBeNull();
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), rv(2026, '2026-12-15', 'fail', '2026-12-21')], P, '2026-12-21')).toEqual({
+      state: 'suspended', label: '暂停运行', reason: '2026 年度年审不合格', since: '2026-12-21', rule: 'R-review',
+    });
+  });
+
+  test('a review passed late is settled', () => {
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), rv(2026, '2026-12-22', 'pass', '2026-12-23')], P, '2026-12-28')).toBeNull();
+  });
+
+  test('a failed review without its result date dates from the due day', () => {
+    const failed = { ...rv(2026, '2026-12-15', 'fail'), result: { outcome: 'fail' as const } };
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), failed], P, '2026-12-28')?.since).toBe('2026-12-20');
+  });
+
+  test('the gravest state wins: a later suspension replaces an earlier overdue', () => {
+    // 2025 submitted late and pending (overdue), 2026 missing (suspended).
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-22', 'pending')], P, '2026-12-21')).toEqual({
+      state: 'suspended', label: '暂停运行', reason: '2026 年度年审材料未按期提交', since: '2026-12-21', rule: 'R-review',
+    });
+  });
+
+  test('among equals the earliest stays: two suspensions, two overdues', () => {
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15', 'fail', '2025-12-25')], P, '2026-12-21')).toEqual({
+      state: 'suspended', label: '暂停运行', reason: '2025 年度年审不合格', since: '2025-12-25', rule: 'R-review',
+    });
+    expect(deriveAccountStatus(a, [], NOT_SUSPENDING, '2026-12-21')).toEqual({
+      state: 'overdue', label: '年审逾期', reason: '2025 年度年审材料未按期提交', since: '2025-12-21', rule: 'R-review',
+    });
+  });
+
+  test('a suspension is not replaced by a later overdue', () => {
+    expect(deriveAccountStatus(a, [rv(2026, '2026-12-22', 'pending')], P, '2026-12-28')).toEqual({
+      state: 'suspended', label: '暂停运行', reason: '2025 年度年审材料未按期提交', since: '2025-12-21', rule: 'R-review',
+    });
+  });
+
+  test('without failureSuspends a failed review is 年审不合格, overdue, from its result date', () => {
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15'), rv(2026, '2026-12-15', 'fail', '2026-12-24')], NOT_SUSPENDING, '2026-12-28')).toEqual({
+      state: 'overdue', label: '年审不合格', reason: '2026 年度年审不合格', since: '2026-12-24', rule: 'R-review',
+    });
+  });
+
+  test('the review article defaults to the registry default', () => {
+    expect(deriveAccountStatus(a, [rv(2025, '2025-12-15')], with_({ articles: { review: undefined } }), '2026-12-21')?.rule).toBe(DEFAULT_RULE);
+  });
+
+  test('deriveAccountStatuses() reads each account\'s own reviews and unit', () => {
+    const b = account({ id: 'b', unit: 'old', dates: { applied: '2025-01-01', opened: '2025-02-01' } }).data;
+    const c = account({ id: 'c', dates: { applied: '2025-01-01', opened: '2025-02-01' } }).data;
+    const reviews = [rv(2025, '2025-12-15'), rv(2026, '2026-12-15'), review('b', 2025, '2025-12-15').data, review('b', 2026, '2026-12-15').data, review('c', 2025, '2025-12-15').data, review('c', 2026, '2026-12-15', 'fail', '2026-12-18').data];
+    const out = deriveAccountStatuses([a, b, c], reviews, P, '2026-12-21', [dissolved('2026-03-01')]);
+    expect([...out.entries()]).toEqual([
+      ['a', null],
+      ['b', { state: 'suspended', label: '主办单位已撤销', reason: '主办单位单位old已于 2026-03-01 撤销，账号尚未移交其他单位', since: '2026-03-01', rule: 'R-reassign' }],
+      ['c', { state: 'suspended', label: '暂停运行', reason: '2026 年度年审不合格', since: '2026-12-18', rule: 'R-review' }],
+    ]);
+    expect([...deriveAccountStatuses([b], [review('b', 2025, '2025-12-15').data], P, '2026-06-01').entries()]).toEqual([['b', null]]);
+  });
+});
