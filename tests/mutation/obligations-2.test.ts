@@ -771,3 +771,43 @@ describe('deriveAccountStatus(): orders, a dissolved unit, then the gravest revi
     expect([...deriveAccountStatuses([b], [review('b', 2025, '2025-12-15').data], P, '2026-06-01').entries()]).toEqual([['b', null]]);
   });
 });
+
+describe('edges between the duties', () => {
+  test('a new account opened before the policy owes a timely application, not a backfill', () => {
+    const a = account({ id: 'a', dates: { applied: '2025-09-20', opened: '2025-08-31' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2025-09-20')).toEqual([
+      ob({ kind: 'apply', due: '2025-08-24', state: 'overdue', daysLate: 27, rule: 'R-apply', filed: '2025-09-20', field: 'dates.applied' }),
+    ]);
+  });
+
+  test('a pending review submitted on the due day is on time', () => {
+    const a = account({ id: 'a', dates: { applied: '2025-01-01', opened: '2025-02-01' } });
+    expect(findObligations(registry({ accounts: [a], reviews: [review('a', 2025, '2025-12-15'), review('a', 2026, '2026-12-20', 'pending')] }), P, '2027-01-05')).toEqual([]);
+  });
+
+  test('a pending delegated review carrying a date owes no report yet', () => {
+    const D = with_({ annualReview: { tiers: [1, 2], delegated: { tiers: [3], reviewer: '系部', reportWithin: { days: 7 } } } });
+    const a = account({ id: 'a', tier: 3, dates: { applied: '2025-01-01', opened: '2025-02-01' } });
+    const r25 = review('a', 2025, '2025-12-15');
+    const r26 = review('a', 2026, '2026-12-15', 'pending');
+    const dated = { ...r26, data: { ...r26.data, result: { outcome: 'pending' as const, date: '2026-12-16' } } };
+    expect(findObligations(registry({ accounts: [a], reviews: [{ ...r25, data: { ...r25.data, reportedToOffice: '2025-12-16' } }, dated] }), D, '2027-01-05')).toEqual([]);
+  });
+
+  test('a late report of a delegated review is no PR warning (it has no warning code)', () => {
+    const D = with_({ annualReview: { tiers: [1, 2], delegated: { tiers: [3], reviewer: '系部', reportWithin: { days: 7 } } } });
+    const a = account({ id: 'a', tier: 3, dates: { applied: '2025-01-01', opened: '2025-02-01' } });
+    const r25 = review('a', 2025, '2025-12-15');
+    const r26 = review('a', 2026, '2026-12-15', 'pass', '2026-12-16');
+    const reviews = [{ ...r25, data: { ...r25.data, reportedToOffice: '2025-12-16' } }, { ...r26, data: { ...r26.data, reportedToOffice: '2026-12-27' } }];
+    expect(findObligations(registry({ accounts: [a], reviews }), D, '2026-12-28').map((o) => `${o.kind} ${o.filed}`)).toEqual(['review-report 2026-12-27']);
+    expect(findLateFilings(registry({ accounts: [a], reviews }), D, '2026-12-28')).toEqual([]);
+  });
+
+  test('a failed review without its result date (invalid) owes no dated resubmission', () => {
+    const a = account({ id: 'a', dates: { applied: '2025-01-01', opened: '2025-02-01' } });
+    const r26 = review('a', 2026, '2026-12-15', 'fail', '2026-12-18');
+    const undated = { ...r26, data: { ...r26.data, result: { outcome: 'fail' as const } } };
+    expect(findObligations(registry({ accounts: [a], reviews: [review('a', 2025, '2025-12-15'), undated] }), P, '2026-12-28')).toEqual([]);
+  });
+});
