@@ -811,3 +811,24 @@ describe('edges between the duties', () => {
     expect(findObligations(registry({ accounts: [a], reviews: [review('a', 2025, '2025-12-15'), undated] }), P, '2026-12-28')).toEqual([]);
   });
 });
+
+describe('more edges', () => {
+  test('an account opened on the publication day owes no backfill, even filed after the backfill window', () => {
+    const a = account({ id: 'a', filing: 'backfill', dates: { applied: '2025-09-16', opened: '2025-09-01' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2025-09-20')).toEqual([
+      ob({ kind: 'apply', due: '2025-08-25', state: 'overdue', daysLate: 22, rule: 'R-apply', filed: '2025-09-16', field: 'filing' }),
+    ]);
+  });
+
+  test('a delegated tier\'s account of a unit missing from the registry owes its review itself', () => {
+    const D = with_({ annualReview: { tiers: [1, 2], delegated: { tiers: [3], reviewer: '系部', reportWithin: { days: 7 } } } });
+    const a = account({ id: 'a', unit: 'gone', tier: 3, dates: { applied: '2025-01-01', opened: '2025-02-01' } });
+    expect(findObligations(registry({ accounts: [a] }), D, '2026-12-21').map((o) => `${o.kind} ${o.unit} ${o.year}`)).toEqual(['review gone 2025', 'review gone 2026']);
+  });
+
+  test('obligations come out sorted by unit, whatever the registry\'s order', () => {
+    const t = account({ id: 't', unit: 'tw', keys: [], dates: { applied: '2026-02-01', opened: '2026-03-01' } });
+    const j = account({ id: 'j', unit: 'jwc', keys: [], dates: { applied: '2026-02-01', opened: '2026-03-01' } });
+    expect(findObligations(registry({ accounts: [t, j] }), P, '2026-03-20').map((o) => `${o.kind} ${o.unit}`)).toEqual(['keys jwc', 'keys tw']);
+  });
+});
