@@ -832,3 +832,41 @@ describe('more edges', () => {
     expect(findObligations(registry({ accounts: [t, j] }), P, '2026-03-20').map((o) => `${o.kind} ${o.unit}`)).toEqual(['keys jwc', 'keys tw']);
   });
 });
+
+describe('survivors of the targeted run', () => {
+  test('a history entry the base already has, among others, is not judged again', () => {
+    const entry = { date: '2026-03-01', kind: 'rename' as const, summary: '改名' };
+    const other = { date: '2026-02-01', kind: 'admins' as const, summary: '换管理员', reported: '2026-02-02' };
+    const now = account({ id: 'a', history: [other, entry] });
+    const prBase = registry({ accounts: [account({ id: 'a', history: [other, entry] })] });
+    expect(findObligations(registry({ accounts: [now] }), P, '2026-03-10', { prDate: '2026-03-10', prFiles: new Set([FILE]), prBase })).toEqual([]);
+  });
+
+  test('an active account that carries its approval owes no opening deadline', () => {
+    const a = account({ id: 'a', approval: { number: '2026-0001', date: '2025-06-01' }, dates: { applied: '2025-05-01', opened: '2025-06-10' } });
+    expect(findObligations(registry({ accounts: [a] }), P, '2025-09-20')).toEqual([]);
+  });
+
+  test('an active unit with a status date hands over nothing', () => {
+    const units = [unit('new', 'college', { statusDate: '2026-03-01' })];
+    expect(findObligations(registry({ units, accounts: [account({ id: 'a', unit: 'new' })], groups: [group('g', { unit: 'new' })] }), P, '2026-03-09')).toEqual([]);
+  });
+
+  test('a change reported more than a month late still warns while the filing is recent', () => {
+    const a = account({ id: 'a', history: [{ date: '2026-01-01', kind: 'rename', summary: '改名', reported: '2026-03-10' }] });
+    expect(findLateFilings(registry({ accounts: [a] }), P, '2026-03-20').map((f) => `${f.code} ${f.message}`)).toEqual([
+      'late/change 账号 a：信息变更报备，期限为 2026-01-08，实际于 2026-03-10 办理，晚了 61 天（依据：R-change）',
+    ]);
+  });
+
+  test('an active unit answers for itself, whatever successor it names (invalid)', () => {
+    const units = new Map([['a', { id: 'a', kind: 'office', name: 'a', status: 'active', successor: 'b' } as Unit], ['b', { id: 'b', kind: 'office', name: 'b', status: 'active' } as Unit]]);
+    expect(answerableUnit('a', units, P)).toBe('a');
+  });
+
+  test('a closed account without its closing date (invalid) owes no dated closure report', () => {
+    const a = account({ id: 'a', status: 'closed', closure: { reason: '不再使用' }, dates: { applied: '2026-01-01', opened: '2026-01-20', closed: '2026-03-01' }, history: [{ date: '2026-03-01', kind: 'closure', summary: '停办', reported: '2026-03-09' }] });
+    const undated = { ...a, data: { ...a.data, dates: { applied: '2026-01-01', opened: '2026-01-20' } } };
+    expect(findObligations(registry({ accounts: [undated] }), P, '2026-03-20')).toEqual([]);
+  });
+});
