@@ -37,7 +37,7 @@ const P = presetPolicy('000', {
   articles,
 });
 /** P with some knobs changed. */
-const with_ = (over: Record<string, unknown>) => presetPolicy('000', deepOver(P, over));
+const with_ = (over: Record<string, unknown>) => presetPolicy('000', deepOver(P, over) as Record<string, unknown>);
 function deepOver(base: unknown, over: unknown): unknown {
   if (base === null || over === null || typeof base !== 'object' || typeof over !== 'object' || Array.isArray(base) || Array.isArray(over)) return over;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
