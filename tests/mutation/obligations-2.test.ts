@@ -8,6 +8,7 @@ import type { Account, Unit } from '../../src/domain/index.ts';
 import {
   DEFAULT_RULE,
   answerableUnit,
+  compareObligations,
   changeWindowApplies,
   currentReviewYear,
   deriveAccountStatus,
@@ -868,5 +869,28 @@ describe('survivors of the targeted run', () => {
     const a = account({ id: 'a', status: 'closed', closure: { reason: '不再使用' }, dates: { applied: '2026-01-01', opened: '2026-01-20', closed: '2026-03-01' }, history: [{ date: '2026-03-01', kind: 'closure', summary: '停办', reported: '2026-03-09' }] });
     const undated = { ...a, data: { ...a.data, dates: { applied: '2026-01-01', opened: '2026-01-20' } } };
     expect(findObligations(registry({ accounts: [undated] }), P, '2026-03-20')).toEqual([]);
+  });
+});
+
+describe('a policy object without articles, and obligations of a unit alone', () => {
+  const bare = { ...P, articles: undefined } as unknown as typeof P;
+
+  test('every duty cites the registry default when the policy names no articles', () => {
+    const a = account({ id: 'a', history: [{ date: '2026-03-01', kind: 'rename', summary: '改名', reported: '2026-03-09' }] });
+    expect(findObligations(registry({ accounts: [a] }), bare, '2026-03-20').map((o) => o.rule)).toEqual([DEFAULT_RULE]);
+  });
+
+  test('derived statuses cite the registry default too', () => {
+    const fresh = account({ id: 'a', dates: { applied: '2025-12-20', opened: '2026-01-01' } }).data;
+    const order = { kind: 'suspend' as const, date: '2026-03-01', reason: '违规', reference: '宣传部〔2026〕1号' };
+    expect(deriveAccountStatus({ ...fresh, orders: [order] }, [], bare, '2026-03-05')?.rule).toBe(DEFAULT_RULE);
+    expect(deriveAccountStatus(fresh, [], bare, '2026-03-05', unit('old', 'college', { status: 'dissolved', statusDate: '2026-03-01' }).data)?.rule).toBe(DEFAULT_RULE);
+    const old = account({ id: 'a', dates: { applied: '2025-01-01', opened: '2025-02-01' } }).data;
+    expect(deriveAccountStatus(old, [review('a', 2025, '2025-12-15').data], bare, '2026-12-21')?.rule).toBe(DEFAULT_RULE);
+  });
+
+  test('two obligations of a unit alone (no account, no group) compare equal', () => {
+    const o = ob({ account: null, kind: 'reassign', due: '2026-03-08', state: 'overdue', daysLate: 1, rule: 'R', field: 'unit' });
+    expect(compareObligations(o, { ...o })).toBe(0);
   });
 });
