@@ -464,3 +464,220 @@ describe('normalizeInput(): pages of other hosts (网站)', () => {
     expect(normalizeInput('https://[::1/x')).toEqual({ ...empty('https://[::1/x'), kind: 'link', url: 'https://[::1/x' });
   });
 });
+
+describe('readShareText()', () => {
+  test('answers null for text without a share form or a labelled ID', () => {
+    expect(readShareText('欢迎关注青川理工学院')).toBeNull();
+    expect(readShareText('')).toBeNull();
+  });
+
+  test('reads a name and names the platform of its share form', () => {
+    expect(readShareText('【青川理工学院的微博】')).toEqual({ platform: 'weibo', names: ['青川理工学院'], keys: [] });
+  });
+
+  test('drops an @ (ASCII or full-width) and spaces around a name', () => {
+    expect(readShareText('微博：@青川理工')).toEqual({ platform: 'weibo', names: ['青川理工'], keys: [] });
+    expect(readShareText('微博：＠青川理工')).toEqual({ platform: 'weibo', names: ['青川理工'], keys: [] });
+    expect(readShareText('【 青川理工 的微博】')).toEqual({ platform: 'weibo', names: ['青川理工'], keys: [] });
+  });
+
+  test('keeps each name once, in order, and names the platform of the first', () => {
+    expect(readShareText('【青川理工学院的微博】 分享青川理工学院的微博')).toEqual({ platform: 'weibo', names: ['青川理工学院'], keys: [] });
+    expect(readShareText('【青川团委的微博】 【青川理工学院的个人空间-哔哩哔哩】')).toEqual({ platform: 'weibo', names: ['青川团委', '青川理工学院'], keys: [] });
+  });
+
+  test("reads only the given platform's share forms", () => {
+    expect(readShareText('【青川理工学院的微博】', 'bilibili')).toBeNull();
+    expect(readShareText('【青川理工学院的微博】', 'weibo')).toEqual({ platform: 'weibo', names: ['青川理工学院'], keys: [] });
+  });
+
+  test('reads labelled IDs with an ASCII or full-width colon, spaces and an @', () => {
+    const douyin = [{ platform: 'douyin', kind: 'douyin_id', value: 'qclg_jsj', key: 'douyin:douyin_id:qclg_jsj', label: '抖音号' }];
+    expect(readShareText('抖音号：qclg_jsj')).toEqual({ platform: 'douyin', names: [], keys: douyin });
+    expect(readShareText('抖音号 : @qclg_jsj')).toEqual({ platform: 'douyin', names: [], keys: douyin });
+    expect(readShareText('抖音号：QCLG_JSJ')).toEqual({ platform: 'douyin', names: [], keys: douyin });
+  });
+
+  test('names no platform when the labelled IDs belong to several', () => {
+    expect(readShareText('抖音号：qclg_jsj，快手号：qclg2024')!.platform).toBeNull();
+    expect(readShareText('抖音号：qclg_jsj，快手号：qclg2024')!.keys.map((k) => k.key)).toEqual(['douyin:douyin_id:qclg_jsj', 'kuaishou:kuaishou_id:qclg2024', 'kuaishou:principal_id:qclg2024']);
+  });
+
+  test('reads a Chinese 吧名 up to each separator', () => {
+    for (const sep of [' ', ',', '，', '。', ';', '；', '!', '！', '?', '？', '(', ')', '（', '）', '【', '】', '「', '」', '"', '“', '”'])
+      expect(readShareText(`吧名：青川理工${sep}欢迎`)?.keys.map((k) => k.key), sep).toEqual(['tieba:kw:青川理工']);
+  });
+
+  test('reads the ASCII start of an ID followed by Chinese, and drops trailing dots', () => {
+    expect(readShareText('抖音号：qclg_jsj欢迎关注')!.keys.map((k) => k.key)).toEqual(['douyin:douyin_id:qclg_jsj']);
+    expect(readShareText('抖音号：qclg_jsj...')!.keys.map((k) => k.key)).toEqual(['douyin:douyin_id:qclg_jsj']);
+    expect(readShareText('抖音号：qclg.jsj')!.keys.map((k) => k.key)).toEqual(['douyin:douyin_id:qclg.jsj']);
+  });
+
+  test('takes the longest label suffix of the words before the colon', () => {
+    expect(readShareText('我们的抖音号：qclg_jsj')!.keys.map((k) => k.key)).toEqual(['douyin:douyin_id:qclg_jsj']);
+    expect(readShareText('新浪微博UID：1234567890')!.keys.map((k) => k.key)).toEqual(['weibo:uid:1234567890']);
+    expect(readShareText('UID：1234567890')!.keys.map((k) => k.key)).toEqual(['bilibili:mid:1234567890']);
+  });
+
+  test('ignores a label that names no key kind', () => {
+    expect(readShareText('电话：12345678')).toBeNull();
+  });
+});
+
+describe('normalizeInput(): share text around a link', () => {
+  test("tries the share text's labelled IDs first and keeps the short link", () => {
+    const n = normalizeInput('抖音号：qclg_jsj 主页 https://v.douyin.com/iRNBho6u/');
+    expect(keysOf(n)).toEqual(['douyin:douyin_id:qclg_jsj', 'douyin:short:https://v.douyin.com/iRNBho6u', 'link:url:https://v.douyin.com/iRNBho6u']);
+    expect(n.unresolvable?.platform).toBe('douyin');
+    expect(n.kind).toBe('link');
+  });
+
+  test('keeps a key found both in the text and in the link once', () => {
+    expect(keysOf(normalizeInput(`微博UID：${UID} https://weibo.com/u/${UID}`))).toEqual([`weibo:uid:${UID}`, `link:url:https://weibo.com/u/${UID}`]);
+  });
+
+  test("reads only the link platform's share forms", () => {
+    const n = normalizeInput('【青川理工学院的微博】 https://b23.tv/AbCdEfG');
+    expect(n.name).toBeNull();
+    expect(n.share).toBeNull();
+    expect(normalizeInput('【青川理工学院的个人空间-哔哩哔哩】 https://b23.tv/AbCdEfG').name).toBe('青川理工学院');
+  });
+
+  test('reads every share form around a website link or a link that cannot be parsed', () => {
+    expect(normalizeInput('【青川理工学院的微博】 https://www.qclg.edu.cn/a').name).toBe('青川理工学院');
+    expect(normalizeInput('【青川理工学院的微博】 https://[::1/x').name).toBe('青川理工学院');
+  });
+
+  test('prefers the name carried by the link over the share text', () => {
+    expect(normalizeInput('【别名的微博】 https://weibo.com/n/青川理工').name).toBe('青川理工');
+  });
+
+  test('has no share result for a link alone', () => {
+    expect(normalizeInput(`https://weibo.com/u/${UID}`).share).toBeNull();
+  });
+});
+
+describe('normalizeInput(): IDs without a link', () => {
+  test('reads an ICP备案号 in any case, with 6 to 10 digits and a site number', () => {
+    const icp = (v: string) => [{ platform: 'website', kind: 'icp', value: v, key: `website:icp:${v}`, label: '网站 ICP备案号' }];
+    expect(normalizeInput('青icp备00000012号')).toEqual({ ...empty('青icp备00000012号'), kind: 'id', platform: 'website', keys: icp('青ICP备00000012号') });
+    expect(normalizeInput('青ICP备123456号').keys).toEqual(icp('青ICP备123456号'));
+    expect(normalizeInput('页脚 青ICP备1234567890号-12 版权').keys).toEqual(icp('青ICP备1234567890号-12'));
+    expect(normalizeInput('青ICP备12345号').kind).toBe('name');
+    expect(normalizeInput('青ICP备12345678901号').kind).toBe('name');
+    expect(normalizeInput('ICP备12345678号').kind).toBe('name');
+  });
+
+  test('reads labelled IDs with the names of the share text', () => {
+    const n = normalizeInput('【青川理工学院的作品】 抖音号：qclg_jsj');
+    expect(n.kind).toBe('id');
+    expect(n.platform).toBe('douyin');
+    expect(n.name).toBe('青川理工学院');
+    expect(keysOf(n)).toEqual(['douyin:douyin_id:qclg_jsj']);
+    expect(n.share).toEqual({ platform: 'douyin', names: ['青川理工学院'], keys: n.keys });
+    expect(normalizeInput('抖音号：qclg_jsj').name).toBeNull();
+  });
+
+  test('reads a label shared by several platforms (QQ号) as each of them', () => {
+    const n = normalizeInput('QQ号：12345678');
+    expect(keysOf(n)).toEqual(['qq:uin:12345678', 'qzone:uin:12345678']);
+    expect(n.platform).toBeNull();
+  });
+
+  test('restricts labelled digits to the kinds of the label that take digits, else to the label kinds', () => {
+    expect(keysOf(normalizeInput(`微博：${UID}`))).toEqual([`weibo:uid:${UID}`]);
+    expect(keysOf(normalizeInput('知乎：12345678'))).toEqual(['zhihu:org:12345678', 'zhihu:people:12345678']);
+    expect(keysOf(normalizeInput('抖音号：12345678'))).toEqual(['douyin:douyin_id:12345678']);
+  });
+
+  test('restricts a labelled token to the kinds of the label', () => {
+    expect(keysOf(normalizeInput(`抖音号：${SEC}`))).toEqual([`douyin:sec_uid:${SEC}`]);
+    expect(keysOf(normalizeInput(`头条号：${SEC}`))).toEqual([`toutiao:token:${SEC}`]);
+    expect(keysOf(normalizeInput('域名：news.qclg.edu.cn'))).toEqual(['website:domain:news.qclg.edu.cn']);
+    expect(keysOf(normalizeInput('小红书号：qclg2024'))).toEqual(['xiaohongshu:xhs_id:qclg2024']);
+    expect(normalizeInput('微信号：MzA3MDM3NjE5NQ==').keys).toEqual([]);
+  });
+
+  test('reads a bare ID with an unmistakable prefix as that kind only', () => {
+    expect(normalizeInput('T1234567890')).toEqual({
+      ...empty('T1234567890'),
+      kind: 'id',
+      platform: 'netease',
+      keys: [{ platform: 'netease', kind: 'tid', value: 'T1234567890', key: 'netease:tid:T1234567890', label: '网易号ID' }],
+    });
+    expect(keysOf(normalizeInput(SEC))).toEqual([`douyin:sec_uid:${SEC}`, `toutiao:token:${SEC}`]);
+  });
+
+  test('reads a bare __biz of any leading digit, padded or not', () => {
+    for (const biz of ['MzA3MDM3NjE5NQ==', 'MjM0NTY3ODkwMQ==', 'MTIzNDU2Nzg5MA==', 'MDEyMzQ1Njc4OQ==', 'MTIzNDU2'])
+      expect(normalizeInput(biz), biz).toEqual({ ...empty(biz), kind: 'id', platform: 'wechat-mp', keys: [{ platform: 'wechat-mp', kind: 'biz', value: biz, key: `wechat-mp:biz:${biz}`, label: '微信公众号 __biz' }] });
+    expect(keysOf(normalizeInput('MTIzNDU2Nzg'))).toEqual(['wechat-mp:biz:MTIzNDU2Nzg=']);
+    expect(keysOf(normalizeInput('MTIzNDU2Nzg='))).toEqual(['wechat-mp:biz:MTIzNDU2Nzg=']);
+  });
+
+  test('does not read as a __biz what decodes to fewer than six digits or carries three =', () => {
+    expect(normalizeInput('MTIzNDU=').kind).toBe('name');
+    expect(normalizeInput('MTIzNDU2Nzg5MA===').kind).toBe('name');
+    expect(platformKeys(normalizeInput('MzA3MDM3N'))).not.toContain('wechat-mp:biz:MzA3MDM3N===');
+    expect(platformKeys(normalizeInput('NzA3MDM3NjE5NQ'))).not.toContain('wechat-mp:biz:NzA3MDM3NjE5NQ==');
+  });
+
+  test('searches every platform taking digits, and answers digits even when none fits', () => {
+    const n = normalizeInput('123');
+    expect(n.kind).toBe('digits');
+    expect(n.platform).toBeNull();
+    expect(n.name).toBeNull();
+    expect(keysOf(n)).toEqual([
+      'douyin:douyin_id:123',
+      'bilibili:mid:123',
+      'kuaishou:kuaishou_id:123',
+      'kuaishou:principal_id:123',
+      'xiaohongshu:xhs_id:123',
+      'yiban:school:123',
+      'yiban:puid:123',
+      'renmin:rmh:123',
+      'thepaper:pph:123',
+      'ximalaya:uid:123',
+    ]);
+    expect(normalizeInput('1'.repeat(41))).toEqual({ ...empty('1'.repeat(41)), kind: 'digits' });
+  });
+
+  test('reads a bare domain or package name, 网站 first', () => {
+    expect(keysOf(normalizeInput('cn.edu.qclg.app'))).toEqual(['website:domain:cn.edu.qclg.app', 'app:package:cn.edu.qclg.app']);
+    expect(normalizeInput('cn.edu.qclg.app').kind).toBe('id');
+  });
+
+  test('searches every handle platform for a bare handle and keeps it as a name', () => {
+    const n = normalizeInput('@qclg-news');
+    expect(n.kind).toBe('handle');
+    expect(n.name).toBe('qclg-news');
+    expect(n.platform).toBeNull();
+    expect(keysOf(n)).toEqual(['wechat-mp:wxid:qclg-news', 'kuaishou:kuaishou_id:qclg-news', 'kuaishou:principal_id:qclg-news', 'zhihu:org:qclg-news', 'zhihu:people:qclg-news']);
+    expect(keysOf(normalizeInput('qclg.1958'))).toEqual(['douyin:douyin_id:qclg.1958', 'kuaishou:kuaishou_id:qclg.1958', 'xiaohongshu:xhs_id:qclg.1958']);
+    expect(keysOf(normalizeInput('qclg_jsj'))).toContain('douyin:douyin_id:qclg_jsj');
+    expect(keysOf(normalizeInput('qclg-.edu.cn'))).toEqual(['kuaishou:kuaishou_id:qclg-.edu.cn']);
+    expect(normalizeInput('qclg-.edu.cn').platform).toBe('kuaishou');
+  });
+});
+
+describe('normalizeInput(): names', () => {
+  test('reads anything else as a name, without a leading @', () => {
+    expect(normalizeInput('@青川理工学院')).toEqual({ ...empty('@青川理工学院'), kind: 'name', name: '青川理工学院' });
+    expect(normalizeInput('青川@理工').name).toBe('青川@理工');
+    expect(normalizeInput('qclg@1958')).toEqual({ ...empty('qclg@1958'), kind: 'name', name: 'qclg@1958' });
+    expect(normalizeInput('a').kind).toBe('name');
+    expect(normalizeInput('abc+def').kind).toBe('name');
+    expect(normalizeInput('qclg 1958')).toEqual({ ...empty('qclg 1958'), kind: 'name', name: 'qclg 1958' });
+  });
+
+  test('takes the name of a share text without an ID', () => {
+    expect(normalizeInput('【青川理工学院的微博】 欢迎关注')).toEqual({
+      ...empty('【青川理工学院的微博】 欢迎关注'),
+      kind: 'name',
+      platform: 'weibo',
+      name: '青川理工学院',
+      share: { platform: 'weibo', names: ['青川理工学院'], keys: [] },
+    });
+  });
+});
