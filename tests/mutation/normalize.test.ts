@@ -130,6 +130,8 @@ describe('extractUrl()', () => {
     expect(extractUrl('see weibo.com/u/1 now')).toBe('weibo.com/u/1');
     expect(extractUrl('主页：weibo.com/u/1')).toBe('weibo.com/u/1');
     expect(extractUrl('see weibo.com:8080/u/1')).toBe('weibo.com:8080/u/1');
+    expect(extractUrl('主页 weibo.com')).toBe('weibo.com');
+    expect(extractUrl('主页：weibo.com，欢迎')).toBe('weibo.com');
     expect(extractUrl('链接 b23.tv/AbC 和 weibo.com/u/1')).toBe('b23.tv/AbC');
   });
 
@@ -143,6 +145,7 @@ describe('extractUrl()', () => {
     expect(extractUrl('example.org?x=1')).toBe('example.org?x=1');
     expect(extractUrl('  example.org/page')).toBe('example.org/page');
     expect(extractUrl('a5.com/page')).toBe('a5.com/page');
+    expect(extractUrl('example.org:8080/page')).toBe('example.org:8080/page');
     expect(extractUrl('example.org')).toBeNull();
     expect(extractUrl('see example.org/page')).toBeNull();
     expect(extractUrl('5ka.com/page')).toBeNull();
@@ -281,6 +284,7 @@ describe('normalizeInput(): links refused for userinfo', () => {
     ['a password before the host', 'https://:pw@evil.example/u/1'],
     ['an empty user name', 'https://@evil.example/u/1'],
     ['an empty user name, upper-case scheme', 'HTTPS://@evil.example/u/1'],
+    ['an empty user name and password', 'https://:@evil.example/u/1'],
     ['a scheme-less link with a user name', 'weibo.com@evil.example/u/1'],
     ['a link in share text', '我们的微博 https://weibo.com:443@evil.example/u/1 关注'],
   ])('refuses %s, with the host it really opens', (_l, input) => {
@@ -597,6 +601,8 @@ describe('normalizeInput(): IDs without a link', () => {
     expect(keysOf(normalizeInput('域名：news.qclg.edu.cn'))).toEqual(['website:domain:news.qclg.edu.cn']);
     expect(keysOf(normalizeInput('小红书号：qclg2024'))).toEqual(['xiaohongshu:xhs_id:qclg2024']);
     expect(normalizeInput('微信号：MzA3MDM3NjE5NQ==').keys).toEqual([]);
+    // A 微信号 that also decodes as a __biz is still the 微信号 the label names.
+    expect(keysOf(normalizeInput('微信号：MzA3MDM3NjE5NQ'))).toEqual(['wechat-mp:wxid:mza3mdm3nje5nq']);
   });
 
   test('reads a bare ID with an unmistakable prefix as that kind only', () => {
