@@ -687,3 +687,32 @@ describe('normalizeInput(): names', () => {
     });
   });
 });
+
+describe('normalizeInput(): more link and ID edge cases', () => {
+  test('reads an upper-case https link', () => {
+    expect(platformKeys(normalizeInput(`HTTPS://WEIBO.COM/u/${UID}`))).toEqual([`weibo:uid:${UID}`]);
+  });
+
+  test('gives a captured value that does not fit its kind no key (weibo.com/u/123 is no UID)', () => {
+    const n = normalizeInput('https://weibo.com/u/123');
+    expect(keysOf(n)).toEqual(['link:url:https://weibo.com/u/123']);
+    expect(n.platform).toBe('weibo');
+  });
+
+  test('names the first platform file among equally specific owners of an unknown page', () => {
+    expect(normalizeInput('https://weixin.qq.com/cgi-bin/readtemplate').platform).toBe('wechat-mp');
+    expect(normalizeInput('https://mp.weixin.qq.com/cgi-bin/x').platform).toBe('wechat-mp');
+    expect(keysOf(normalizeInput('https://mp.weixin.qq.com/cgi-bin/x'))).toEqual(['link:url:https://mp.weixin.qq.com/cgi-bin/x']);
+  });
+
+  test('does not read as a __biz what does not decode to a decimal number starting like one', () => {
+    expect(normalizeInput('MTIzNDU2YWI=').kind).toBe('name');
+    expect(normalizeInput('MToxMjM0NTY=').kind).toBe('name');
+    expect(normalizeInput('NDU2Nzg5MDEyMw==').kind).toBe('name');
+  });
+
+  test('reads a labelled ID only when it starts right after the label', () => {
+    expect(readShareText('抖音号：青川qclg')).toBeNull();
+    expect(readShareText('抖音号：青川')).toBeNull();
+  });
+});
