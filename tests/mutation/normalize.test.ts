@@ -716,3 +716,48 @@ describe('normalizeInput(): more link and ID edge cases', () => {
     expect(readShareText('抖音号：青川')).toBeNull();
   });
 });
+
+describe('normalizeInput() and extractUrl(): forms found by the mutation run', () => {
+  test('keeps a supplementary-plane CJK letter inside a query', () => {
+    expect(extractUrl('https://tieba.baidu.com/f?kw=𠮷野家 吧')).toBe('https://tieba.baidu.com/f?kw=𠮷野家');
+  });
+
+  test('reads an unknown host with only a query, after leading spaces', () => {
+    expect(extractUrl('  example.org?x=1')).toBe('example.org?x=1');
+  });
+
+  test('keeps an http weibo nickname link whole', () => {
+    expect(extractUrl('http://weibo.com/n/青川 x')).toBe('http://weibo.com/n/青川');
+  });
+
+  test('removes www. only from website domains, not from other website kinds', () => {
+    expect(canonicalKey('website', 'icp', 'www.x')).toBe('www.x');
+  });
+
+  test("keeps the exact-alias link key after a platform parser's keys", () => {
+    expect(keysOf(normalizeInput('https://weibo.com/QCLG1958'))).toEqual(['weibo:domain:qclg1958', 'link:url:https://weibo.com/QCLG1958']);
+  });
+
+  test('does not name a link with an empty vid as an unresolvable video link', () => {
+    const n = normalizeInput('https://w.yangshipin.cn/x?vid=');
+    expect(n.unresolvable).toBeNull();
+    expect(n.platform).toBe('yangshipin');
+    expect(keysOf(n)).toEqual(['link:url:https://w.yangshipin.cn/x']);
+  });
+
+  test('gives an unresolvable link of a platform without short-link keys only the exact alias', () => {
+    const n = normalizeInput('https://www.zhihu.com/question/123');
+    expect(keysOf(n)).toEqual(['link:url:https://zhihu.com/question/123']);
+    expect(n.unresolvable?.platform).toBe('zhihu');
+  });
+
+  test('keeps an @ inside a shared name', () => {
+    expect(readShareText('微博：青川@理工')).toEqual({ platform: 'weibo', names: ['青川@理工'], keys: [] });
+  });
+
+  test('reads a link that carries a weixin:// link in its query as a page of its own host', () => {
+    const n = normalizeInput('https://example.org/go?to=weixin://dl/business/?appid=wx0123456789abcdef');
+    expect(n.platform).toBe('website');
+    expect(platformKeys(n)[0]).toBe('website:domain:example.org');
+  });
+});
