@@ -152,7 +152,7 @@ function main(argv: string[]): number {
   let failed = 0;
   for (const g of GROUPS.filter((x) => !wanted.length || wanted.includes(x.name))) {
     console.log(`\n== mutation group ${g.name}: ${g.mutate.join(' ')}`);
-    const r = spawnSync('npx', ['stryker', 'run', '--mutate', g.mutate.join(',')], { stdio: 'inherit', env: { ...process.env, MUTATE_REPORT: g.name } });
+    const r = spawnSync('npx', ['stryker', 'run', '--mutate', g.mutate.join(',')], { stdio: 'inherit', env: { ...process.env, MUTATE_REPORT: g.name, ...(g.name === 'github' ? { MUTATE_GITHUB: '1' } : {}) } });
     if (r.status !== 0) {
       console.error(`组 ${g.name} 的变异测试未完成（退出码 ${r.status ?? r.signal}）`);
       failed++;
