@@ -1,0 +1,193 @@
+// verifyInput(): every branch of the verdict on a hand-made index of a few entries (no registry build),
+// with exact advice texts, candidate lists and their order. The fixture source counts what it is
+// asked for, so "only the slices it needs" is checked too.
+import { describe, expect, test } from 'vitest';
+import { ENTRY_STATUS_LABELS, VERDICTS, VERDICT_LABELS, toVerifyJson, unitsText, verifyInput, type VerifyResult } from '../../src/domain/verify/verdict.ts';
+import { sliceOf, type IndexEntry, type IndexSource, type KeySlice, type NamesSlice, type ProtectedName } from '../../src/domain/verify/verify-index.ts';
+import type { NameTables } from '../../src/domain/verify/names.ts';
+
+const TABLES: NameTables = {
+  t2s: '學学',
+  py: { qing: '青清', qin: '秦', chuan: '川', li: '理', gong: '工', xue: '学', yuan: '院', da: '大', ji: '计机', suan: '算', tu: '图', shu: '书', guan: '馆', tuan: '团', wei: '委', sheng: '生', hui: '会' },
+};
+
+const E = {
+  weibo: (): IndexEntry => ({ t: 'a', id: 'qclg-weibo', name: '青川理工学院', platform: 'weibo', platformLabel: '微博', unit: 'xb', unitName: '党委宣传部', status: 'active', ids: ['微博UID：1234567890'] }),
+  wechat: (): IndexEntry => ({ t: 'a', id: 'qclg-wechat', name: '青川理工学院', platform: 'wechat-mp', platformLabel: '微信公众号', unit: 'xb', unitName: '党委宣传部', status: 'active', ids: ['原始ID：gh_3a1b2c3d4e5f', '微信号：qclg1958'] }),
+  jsj: (): IndexEntry => ({ t: 'a', id: 'jsj-douyin', name: '青川理工计算机', platform: 'douyin', platformLabel: '抖音', unit: 'jsj', unitName: '计算机学院', status: 'active', ids: ['抖音号：qclg_jsj'] }),
+  lib: (): IndexEntry => ({ t: 'a', id: 'lib-weibo', name: '图书馆', platform: 'weibo', platformLabel: '微博', unit: 'lib', unitName: '图书馆', status: 'dormant', dormantSince: '2025-09-01' }),
+  imp: (): IndexEntry => ({ t: 'i', id: 'imp-1', name: '青川理工学院官方', platform: 'weibo', platformLabel: '微博', status: 'impostor', imitates: 'qclg-weibo', confirmed: '2026-03-01' }),
+  closed: (): IndexEntry => ({ t: 'a', id: 'tw-toutiao', name: '青川团委', platform: 'toutiao', platformLabel: '头条号', unit: 'tw', unitName: '校团委', status: 'closed', closed: '2025-12-31' }),
+};
+
+const PROTECTED = (): ProtectedName[] => [
+  { name: '青川理工学院', kind: 'school' },
+  { name: '青川理工', kind: 'short' },
+  { name: '青川理工大学', kind: 'variant', note: '把“学院”换成了“大学”' },
+  { name: 'qclg', kind: 'latin' },
+  { name: '计算机学院', kind: 'unit', unit: 'jsj' },
+  { name: '图书馆', kind: 'unit', unit: 'lib' },
+];
+
+interface Fixture {
+  entries: IndexEntry[];
+  keys?: Array<[string, number[]]>;
+  former?: Array<[number, string]>;
+  protected?: ProtectedName[];
+  prefix?: number;
+}
+
+function source(f: Fixture): IndexSource & { calls: { names: number; slices: string[] } } {
+  const prefix = f.prefix ?? 1;
+  const slices: Record<string, KeySlice> = {};
+  for (const [key, at] of f.keys ?? []) {
+    const s = (slices[sliceOf(key, prefix)] ??= { entries: [], keys: {} });
+    s.keys[key] = at.map((i) => {
+      const e = f.entries[i]!;
+      const j = s.entries.indexOf(e);
+      return j >= 0 ? j : s.entries.push(e) - 1;
+    });
+  }
+  const names: NamesSlice = { entries: f.entries, former: f.former ?? [], protected: f.protected ?? PROTECTED(), tables: TABLES };
+  const calls = { names: 0, slices: [] as string[] };
+  return {
+    manifest: { version: 1, asOf: '2026-11-21', prefix, slices: Object.keys(slices).sort(), school: { name: '青川理工学院', shortNames: ['青川理工'] }, report: { repo: null, email: null, office: null }, counts: { accounts: 0, impostors: 0 } },
+    calls,
+    slice: async (id) => { calls.slices.push(id); return slices[id] ?? { entries: [], keys: {} }; },
+    names: async () => { calls.names++; return names; },
+  };
+}
+
+/** The standard fixture: all six entries, their keys. */
+function std(extra: Partial<Fixture> = {}) {
+  const entries = [E.weibo(), E.wechat(), E.jsj(), E.lib(), E.imp(), E.closed()];
+  return source({
+    entries,
+    keys: [
+      ['weibo:uid:1234567890', [0]],
+      ['wechat-mp:gh:gh_3a1b2c3d4e5f', [1]],
+      ['wechat-mp:wxid:qclg1958', [1]],
+      ['douyin:douyin_id:qclg_jsj', [2]],
+      ['weibo:uid:2222222222', [3]],
+      ['weibo:uid:7138973247', [4]],
+      ['toutiao:uid:555', [5]],
+    ],
+    ...extra,
+  });
+}
+
+const LINK = 'https://weibo.com/u/1000000001';
+const LINK_KEY = 'weibo:uid:1000000001';
+
+/** A 微博 account of 校办 (overridable), found by LINK. */
+const acc = (over: Partial<IndexEntry> = {}): IndexEntry => ({ t: 'a', id: 'acc', name: '青川校办', platform: 'weibo', platformLabel: '微博', unit: 'xb', unitName: '校办', status: 'active', ...over });
+const one = (e: IndexEntry, key = LINK_KEY) => source({ entries: [e], keys: [[key, [0]]] });
+const adviceOf = async (e: IndexEntry) => (await verifyInput(LINK, one(e))).advice;
+
+/** The public JSON plus what the card shows, with entries as ids. */
+const view = (r: VerifyResult) => ({
+  ...toVerifyJson(r),
+  entry: r.entry?.id ?? null,
+  matchedBy: r.matchedBy,
+  imitated: r.imitated?.id ?? null,
+  related: r.related.map((x) => x.entry.id),
+  protectedUses: r.protectedUses,
+  differences: r.differences,
+});
+
+describe('the verdict tables', () => {
+  test('every verdict has a headline and every status a Chinese wording', () => {
+    expect(Object.keys(VERDICT_LABELS).sort()).toEqual([...VERDICTS].sort());
+    expect(ENTRY_STATUS_LABELS).toEqual({ active: '正常运营', dormant: '停更未注销', suspended: '暂停运行', applied: '申请中', approved: '已批准待开通', closed: '已停办', impostor: '冒用账号' });
+  });
+});
+
+describe('toVerifyJson() and unitsText()', () => {
+  test('the JSON output holds exactly the seven public fields', async () => {
+    const r = await verifyInput(LINK, one(acc()));
+    expect(toVerifyJson(r)).toEqual({
+      input: LINK,
+      verdict: 'official',
+      platform: 'weibo',
+      keys: [LINK_KEY],
+      account: { id: 'acc', name: '青川校办', platform: 'weibo', unit: 'xb', status: 'active' },
+      similar: [],
+      advice: '这是校办备案的微博账号“青川校办”，正常运营。',
+    });
+  });
+
+  test('the lead unit and the co-running units are named; a missing unit name is left out', () => {
+    const co = [{ id: 'tw', name: '校团委' }, { id: 'xsh', name: '学生会' }];
+    expect(unitsText(acc({ coUnits: co }))).toBe('校办（牵头）与校团委、学生会联合');
+    expect(unitsText(acc({ coUnits: co, unitName: undefined }))).toBe('（牵头）与校团委、学生会联合');
+    expect(unitsText(acc({ coUnits: [] }))).toBe('校办');
+    expect(unitsText(acc({ unitName: undefined }))).toBe('');
+  });
+
+  test('an account without a unit id has an empty unit in the JSON', async () => {
+    const r = await verifyInput(LINK, one(acc({ unit: undefined })));
+    expect(r.account).toEqual({ id: 'acc', name: '青川校办', platform: 'weibo', unit: '', status: 'active' });
+  });
+});
+
+describe('a key match: the verdict and advice of each status', () => {
+  test.each<[string, Partial<IndexEntry>, string, string]>([
+    ['active', {}, 'official', '这是校办备案的微博账号“青川校办”，正常运营。'],
+    ['active run by an operator', { operator: '某传媒公司' }, 'official', '这是校办备案的微博账号“青川校办”（由某传媒公司运营），正常运营。'],
+    ['active with a badge and its reason', { label: '年审逾期', reason: '2025 年度未年审' }, 'official', '这是校办备案的微博账号“青川校办”，仍是备案账号，但目前年审逾期（2025 年度未年审）。'],
+    ['active with a badge only', { label: '年审逾期' }, 'official', '这是校办备案的微博账号“青川校办”，仍是备案账号，但目前年审逾期。'],
+    ['active with a reason but no badge', { reason: '无关' }, 'official', '这是校办备案的微博账号“青川校办”，正常运营。'],
+    ['dormant with its date and reason', { status: 'dormant', dormantSince: '2025-09-01', reason: '人员调整' }, 'dormant', '这是校办备案的微博账号“青川校办”，自 2025-09-01 起停止更新，但没有注销（人员调整）：它仍是学校的账号，但不再发布新内容。如果它突然发布信息、拉群或要求转账，请先向学校核实。'],
+    ['dormant without a date', { status: 'dormant' }, 'dormant', '这是校办备案的微博账号“青川校办”，自 （日期未登记） 起停止更新，但没有注销：它仍是学校的账号，但不再发布新内容。如果它突然发布信息、拉群或要求转账，请先向学校核实。'],
+    ['suspended with a reason', { status: 'suspended', reason: '年审不合格' }, 'suspended', '这是校办备案的微博账号“青川校办”，但目前暂停运行（年审不合格）：按管理办法不得继续运行，请暂勿将其发布的内容视为学校的正式信息。'],
+    ['suspended without a reason', { status: 'suspended' }, 'suspended', '这是校办备案的微博账号“青川校办”，但目前暂停运行：按管理办法不得继续运行，请暂勿将其发布的内容视为学校的正式信息。'],
+    ['applied', { status: 'applied' }, 'pending', '校办申请开通的微博账号“青川校办”，尚在审批中，还没有正式开通；请以已开通的官方账号为准。'],
+    ['approved', { status: 'approved' }, 'pending', '校办获批开通的微博账号“青川校办”，尚未正式开通；请以已开通的官方账号为准。'],
+    ['closed with its date', { status: 'closed', closed: '2025-12-31' }, 'closed', '这是校办备案的微博账号“青川校办”，已于 2025-12-31 停办，现在不是官方账号。停办的账号可能被他人接手，请勿相信它发布的内容。'],
+    ['closed without a date', { status: 'closed' }, 'closed', '这是校办备案的微博账号“青川校办”，已于 （日期未登记） 停办，现在不是官方账号。停办的账号可能被他人接手，请勿相信它发布的内容。'],
+  ])('%s', async (_l, over, verdict, advice) => {
+    const r = await verifyInput(LINK, one(acc(over)));
+    expect(r.verdict).toBe(verdict);
+    expect(r.advice).toBe(advice);
+    expect(r.matchedBy).toBe('key');
+    expect(r.entry?.id).toBe('acc');
+    expect(r.account?.status).toBe(over.status ?? 'active');
+  });
+
+  test('a confirmed impostor names the official account it imitates, with its IDs', async () => {
+    const src = std();
+    const r = await verifyInput('https://weibo.com/u/7138973247', src);
+    expect(view(r)).toEqual({
+      input: 'https://weibo.com/u/7138973247',
+      verdict: 'impostor',
+      platform: 'weibo',
+      keys: ['weibo:uid:7138973247'],
+      account: null,
+      similar: [{ id: 'qclg-weibo', name: '青川理工学院', reason: '被仿冒的官方账号（微博UID：1234567890）' }],
+      advice: '这是已确认的冒用账号“青川理工学院官方”（微博，2026-03-01 确认），仿冒官方账号“青川理工学院”。请勿关注、转账或提供个人信息；如仍在活动，请举报。',
+      entry: 'imp-1',
+      matchedBy: 'key',
+      imitated: 'qclg-weibo',
+      related: ['qclg-weibo'],
+      protectedUses: [],
+      differences: [],
+    });
+  });
+
+  test('an impostor whose imitated account is unknown, or is itself an impostor, names none', async () => {
+    const imp = (over: Partial<IndexEntry>): IndexEntry => ({ t: 'i', id: 'imp-2', name: '假校办', platform: 'weibo', platformLabel: '微博', status: 'impostor', ...over });
+    const bare = await verifyInput(LINK, one(imp({})));
+    expect([bare.verdict, bare.imitated, bare.similar, bare.advice]).toEqual(['impostor', null, [], '这是已确认的冒用账号“假校办”（微博， 确认）。请勿关注、转账或提供个人信息；如仍在活动，请举报。']);
+    // The imitated id belongs to another impostor entry, not to an account.
+    const other: IndexEntry = { t: 'i', id: 'acc', name: '另一个冒用号', platform: 'weibo', platformLabel: '微博', status: 'impostor' };
+    const r = await verifyInput(LINK, source({ entries: [imp({ imitates: 'acc', confirmed: '2026-01-02' }), other], keys: [[LINK_KEY, [0]]] }));
+    expect([r.imitated, r.similar, r.advice]).toEqual([null, [], '这是已确认的冒用账号“假校办”（微博，2026-01-02 确认）。请勿关注、转账或提供个人信息；如仍在活动，请举报。']);
+  });
+
+  test('an account entry with an imitates field is not treated as an impostor', async () => {
+    const src = source({ entries: [acc({ imitates: 'x' }), acc({ id: 'x', name: '别的号' })], keys: [[LINK_KEY, [0]]] });
+    const r = await verifyInput(LINK, src);
+    expect([r.verdict, r.imitated, r.related]).toEqual(['official', null, []]);
+    expect(src.calls.names).toBe(0);
+  });
+});
