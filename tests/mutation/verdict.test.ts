@@ -191,3 +191,110 @@ describe('a key match: the verdict and advice of each status', () => {
     expect(src.calls.names).toBe(0);
   });
 });
+
+describe('key lookups', () => {
+  test('each slice the keys live in is fetched once, in order, and the names slice not at all', async () => {
+    const src = one(acc());
+    await verifyInput('87654321', src);
+    const keys = ['weibo', 'douyin', 'toutiao', 'bilibili', 'kuaishou', 'qq-group', 'qq', 'qzone'].length;
+    expect(keys).toBe(8);
+    expect(src.calls.slices).toEqual([...src.calls.slices].sort());
+    expect(new Set(src.calls.slices).size).toBe(src.calls.slices.length);
+    expect(src.calls.slices.length).toBeGreaterThan(4);
+    const link = one(acc());
+    await verifyInput(LINK, link);
+    expect(link.calls.slices).toEqual([...new Set([sliceOf(LINK_KEY, 1), sliceOf('link:url:https://weibo.com/u/1000000001', 1)])].sort());
+    expect(link.calls.names).toBe(0);
+  });
+
+  test('a bare number says which of its readings matched, each label once', async () => {
+    const e = acc({ platform: 'qq-group', platformLabel: 'QQ群', name: '青川新生群' });
+    const keys: Array<[string, number[]]> = ['qq-group:group:87654321', 'qq:uin:87654321', 'qzone:uin:87654321'].map((k) => [k, [0]]);
+    const r = await verifyInput('87654321', source({ entries: [e], keys }));
+    expect(r.verdict).toBe('official');
+    expect(r.advice).toBe('输入与QQ号、QQ群号一致。这是校办备案的QQ群账号“青川新生群”，正常运营。');
+  });
+
+  test('a handle says which label matched; a link or a 原始ID does not', async () => {
+    const src = std();
+    expect((await verifyInput('qclg1958', src)).advice).toBe('输入与微信号一致。这是党委宣传部备案的微信公众号账号“青川理工学院”，正常运营。');
+    expect((await verifyInput('gh_3a1b2c3d4e5f', src)).advice).toBe('这是党委宣传部备案的微信公众号账号“青川理工学院”，正常运营。');
+    expect((await verifyInput('https://weibo.com/u/1234567890', src)).advice).toBe('这是党委宣传部备案的微博账号“青川理工学院”，正常运营。');
+  });
+
+  test('a registered link matches as a key', async () => {
+    const r = await verifyInput('https://example.com/abc', one(acc({ platform: 'website', platformLabel: '网站' }), 'link:url:https://example.com/abc'));
+    expect([r.verdict, r.entry?.id, r.platform, r.keys]).toEqual(['official', 'acc', 'website', ['website:domain:example.com', 'app:url:https://example.com/abc', 'other:url:https://example.com/abc', 'other:short:https://example.com/abc']]);
+  });
+
+  test('one identifier filed twice on one platform: the impostor list wins over a closed filing', async () => {
+    const closed = acc({ id: 'old', name: '青川理工学院', status: 'closed', closed: '2024-01-01' });
+    const src = source({ entries: [E.weibo(), E.imp(), closed], keys: [['weibo:uid:3333333333', [2, 1]]] });
+    const r = await verifyInput('https://weibo.com/u/3333333333', src);
+    expect(view(r)).toMatchObject({
+      verdict: 'impostor',
+      entry: 'imp-1',
+      matchedBy: 'key',
+      imitated: 'qclg-weibo',
+      similar: [
+        { id: 'qclg-weibo', name: '青川理工学院', reason: '被仿冒的官方账号（微博UID：1234567890）' },
+        { id: 'old', name: '青川理工学院', reason: '同一标识的已停办备案' },
+      ],
+    });
+  });
+
+  test('one identifier filed twice on one platform: the live filing wins over the closed one', async () => {
+    const src = source({ entries: [acc({ id: 'a-old', status: 'closed' }), acc({ id: 'b-new', status: 'dormant' })], keys: [[LINK_KEY, [0, 1]]] });
+    const r = await verifyInput(LINK, src);
+    expect([r.verdict, r.entry?.id, r.similar]).toEqual(['dormant', 'b-new', [{ id: 'a-old', name: '青川校办', reason: '同一标识的已停办备案' }]]);
+  });
+
+  test('one identifier filed twice on one platform: an impostor wins over a live filing too', async () => {
+    const imp: IndexEntry = { t: 'i', id: 'a-imp', name: '假校办', platform: 'weibo', platformLabel: '微博', status: 'impostor' };
+    const r = await verifyInput(LINK, source({ entries: [acc({ id: 'b-live' }), imp], keys: [[LINK_KEY, [0, 1]]] }));
+    expect([r.verdict, r.entry?.id, r.similar]).toEqual(['impostor', 'a-imp', [{ id: 'b-live', name: '青川校办', reason: '同一标识的正常运营备案' }]]);
+  });
+
+  test('two live filings of one identifier on one platform are ambiguous', async () => {
+    const r = await verifyInput(LINK, source({ entries: [acc({ id: 'b' }), acc({ id: 'a', status: 'suspended' })], keys: [[LINK_KEY, [0, 1]]] }));
+    expect(view(r)).toMatchObject({
+      verdict: 'ambiguous',
+      entry: null,
+      account: null,
+      similar: [
+        { id: 'b', name: '青川校办', reason: '微博UID一致（正常运营）' },
+        { id: 'a', name: '青川校办', reason: '微博UID一致（暂停运行）' },
+      ],
+      advice: '该标识同时对应多个账号（不同平台的号码可能相同）。请确认你看到的是哪个平台的账号，再对照下面的候选核验；也可以粘贴账号主页链接。',
+    });
+  });
+
+  test('a number on several platforms lists live accounts first, then accounts before impostors, then by id', async () => {
+    const entries: IndexEntry[] = [
+      acc({ id: 'a-closed', status: 'closed' }),
+      { t: 'i', id: 'a-imp', name: '假号', platform: 'douyin', platformLabel: '抖音', status: 'impostor' },
+      acc({ id: 'z-dormant', platform: 'bilibili', platformLabel: 'B站', status: 'dormant' }),
+      acc({ id: 'm-live', platform: 'kuaishou', platformLabel: '快手' }),
+      acc({ id: 'c-live', platform: 'toutiao', platformLabel: '头条号' }),
+    ];
+    const keys: Array<[string, number[]]> = [
+      ['weibo:uid:1234500000', [0]],
+      ['douyin:douyin_id:1234500000', [1]],
+      ['bilibili:mid:1234500000', [2]],
+      ['kuaishou:kuaishou_id:1234500000', [3]],
+      ['kuaishou:principal_id:1234500000', [3]],
+      ['toutiao:uid:1234500000', [4]],
+    ];
+    const r = await verifyInput('1234500000', source({ entries, keys }));
+    expect(r.verdict).toBe('ambiguous');
+    expect(r.similar).toEqual([
+      { id: 'c-live', name: '青川校办', reason: '头条号（今日头条） 数字ID一致（正常运营）' },
+      { id: 'm-live', name: '青川校办', reason: '快手 principalId、快手号一致（正常运营）' },
+      { id: 'z-dormant', name: '青川校办', reason: '哔哩哔哩（B站） UID（mid）一致（停更未注销）' },
+      { id: 'a-imp', name: '假号', reason: '抖音号一致（冒用账号）' },
+      { id: 'a-closed', name: '青川校办', reason: '微博UID一致（已停办）' },
+    ]);
+    expect(r.advice).toBe('该数字同时对应多个账号（不同平台的号码可能相同）。请确认你看到的是哪个平台的账号，再对照下面的候选核验；也可以粘贴账号主页链接。');
+    expect([r.entry, r.matchedBy, r.account, r.platform]).toEqual([null, null, null, null]);
+  });
+});
