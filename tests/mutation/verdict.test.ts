@@ -196,8 +196,6 @@ describe('key lookups', () => {
   test('each slice the keys live in is fetched once, in order, and the names slice not at all', async () => {
     const src = one(acc());
     await verifyInput('87654321', src);
-    const keys = ['weibo', 'douyin', 'toutiao', 'bilibili', 'kuaishou', 'qq-group', 'qq', 'qzone'].length;
-    expect(keys).toBe(8);
     expect(src.calls.slices).toEqual([...src.calls.slices].sort());
     expect(new Set(src.calls.slices).size).toBe(src.calls.slices.length);
     expect(src.calls.slices.length).toBeGreaterThan(4);
@@ -296,5 +294,80 @@ describe('key lookups', () => {
     ]);
     expect(r.advice).toBe('该数字同时对应多个账号（不同平台的号码可能相同）。请确认你看到的是哪个平台的账号，再对照下面的候选核验；也可以粘贴账号主页链接。');
     expect([r.entry, r.matchedBy, r.account, r.platform]).toEqual([null, null, null, null]);
+  });
+});
+
+const share = (name: string) => `7.43 复制打开抖音，看看【${name}的作品】 https://v.douyin.com/iRNBho6u/ MWz:/`;
+const DOUYIN_SHORT = '抖音分享短链接无法离线展开。请打开该账号主页，复制头像下方的“抖音号”粘贴到这里；或在电脑浏览器打开主页，复制地址栏中 douyin.com/user/… 的链接。';
+
+describe('links that cannot be read offline', () => {
+  test('a short link alone says what to copy instead', async () => {
+    const r = await verifyInput('https://b23.tv/AbCdEfG', std());
+    expect(view(r)).toEqual({
+      input: 'https://b23.tv/AbCdEfG',
+      verdict: 'unresolvable',
+      platform: 'bilibili',
+      keys: ['bilibili:short:https://b23.tv/AbCdEfG'],
+      account: null,
+      similar: [],
+      advice: 'B站短链接（b23.tv）无法离线展开。请打开 UP 主的个人空间 → 复制 UID（或 space.bilibili.com/数字 的链接）。',
+      entry: null,
+      matchedBy: null,
+      imitated: null,
+      related: [],
+      protectedUses: [],
+      differences: [],
+    });
+  });
+
+  test('a link with neither keys nor a name does not fetch the names slice', async () => {
+    const src = std();
+    const r = await verifyInput('weixin://abc', src);
+    expect([r.verdict, r.platform, r.advice]).toEqual(['unresolvable', 'wechat-mini', '小程序链接无法离线解析。请在小程序右上角“…” → 点小程序名称 → 查看 AppID（wx 开头）后输入；也可以输入小程序名称。']);
+    expect(src.calls).toEqual({ names: 0, slices: [] });
+  });
+
+  test('the name in share text that one account on that platform has is a name-only match', async () => {
+    const r = await verifyInput(share('青川理工计算机'), std());
+    expect(view(r)).toMatchObject({
+      verdict: 'same-name',
+      platform: 'douyin',
+      entry: 'jsj-douyin',
+      matchedBy: 'name',
+      account: { id: 'jsj-douyin', name: '青川理工计算机', platform: 'douyin', unit: 'jsj', status: 'active' },
+      advice: `分享文字中的名称与计算机学院备案的抖音账号“青川理工计算机”同名。名称可以被他人照抄，同名不等于就是官方账号：请核对账号ID是否为 抖音号：qclg_jsj，一致才是官方账号；也可以粘贴账号主页链接再核验。（短链接本身无法离线展开：${DOUYIN_SHORT}）`,
+    });
+  });
+
+  test('a name in share text filed on another platform, or by an impostor, stays unresolvable with look-alikes listed', async () => {
+    const r = await verifyInput(share('青川理工学院'), std());
+    expect(view(r)).toMatchObject({
+      verdict: 'unresolvable',
+      platform: 'douyin',
+      entry: null,
+      advice: DOUYIN_SHORT,
+      similar: [{ id: 'imp-1', name: '青川理工学院官方', reason: '名称去掉形近字、繁简、全角、零宽字符、表情和“官方/发布”等字样后相同' }],
+      protectedUses: [
+        { name: '青川理工学院', kind: 'school', use: 'contains' },
+        { name: '青川理工', kind: 'short', use: 'contains' },
+      ],
+    });
+    const imp: IndexEntry = { t: 'i', id: 'imp-dy', name: '青川视界', platform: 'douyin', platformLabel: '抖音', status: 'impostor' };
+    const r2 = await verifyInput(share('青川视界'), source({ entries: [imp] }));
+    expect([r2.verdict, r2.entry, r2.similar]).toEqual(['unresolvable', null, []]);
+  });
+
+  test('a name in share text that two accounts on that platform have is not a match', async () => {
+    const two = [acc({ id: 'x1', name: '青川视界', platform: 'douyin', platformLabel: '抖音' }), acc({ id: 'x2', name: '青川视界', platform: 'douyin', platformLabel: '抖音' })];
+    const r = await verifyInput(share('青川视界'), source({ entries: two }));
+    expect([r.verdict, r.entry, r.similar, r.advice]).toEqual(['unresolvable', null, [], DOUYIN_SHORT]);
+  });
+
+  test('look-alikes of a share-text name are listed with their IDs, eight at most, live ones first', async () => {
+    const entries = 'jihgfedcba'.split('').map((c, i) => acc({ id: `x-${c}`, name: `青川理工学院${c}`, status: i === 9 ? 'closed' : 'active', ids: [`抖音号：x${c}`] }));
+    const r = await verifyInput(share('青川理工学院'), source({ entries }));
+    expect(r.verdict).toBe('unresolvable');
+    expect(r.similar.map((s) => s.id)).toEqual(['x-b', 'x-c', 'x-d', 'x-e', 'x-f', 'x-g', 'x-h', 'x-i']);
+    expect(r.similar[0]).toEqual({ id: 'x-b', name: '青川理工学院b', reason: '名称只差一两个字（抖音号：xb）' });
   });
 });
