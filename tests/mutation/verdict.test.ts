@@ -371,3 +371,97 @@ describe('links that cannot be read offline', () => {
     expect(r.similar[0]).toEqual({ id: 'x-b', name: '青川理工学院b', reason: '名称只差一两个字（抖音号：xb）' });
   });
 });
+
+const RISKY_END = '这很可能是仿冒或未经批准的账号：请勿轻信，不要转账或提供个人信息；如确认冒用，请举报。';
+const SIMILAR_SKELETON = '名称去掉形近字、繁简、全角、零宽字符、表情和“官方/发布”等字样后相同';
+
+describe('names: exact matches', () => {
+  test('a name one account has is a name-only match, with the IDs to check', async () => {
+    const r = await verifyInput('青川理工计算机', std());
+    expect(view(r)).toEqual({
+      input: '青川理工计算机',
+      verdict: 'same-name',
+      platform: 'douyin',
+      keys: [],
+      account: { id: 'jsj-douyin', name: '青川理工计算机', platform: 'douyin', unit: 'jsj', status: 'active' },
+      similar: [],
+      advice: '名称与计算机学院备案的抖音账号“青川理工计算机”同名。名称可以被他人照抄，同名不等于就是官方账号：请核对账号ID是否为 抖音号：qclg_jsj，一致才是官方账号；也可以粘贴账号主页链接再核验。',
+      entry: 'jsj-douyin',
+      matchedBy: 'name',
+      imitated: null,
+      related: [],
+      protectedUses: [{ name: '青川理工', kind: 'short', use: 'contains' }],
+      differences: [],
+    });
+  });
+
+  test('a name-only match says when the account is not running, and when it has no IDs on file', async () => {
+    const src = std();
+    expect((await verifyInput('青川团委', src)).advice).toBe('名称与校团委备案的头条号账号“青川团委”同名。该账号已停办（2025-12-31）。名称可以被他人照抄，同名不等于就是官方账号：该账号未登记账号ID，请核对主页链接，一致才是官方账号；也可以粘贴账号主页链接再核验。');
+    expect((await verifyInput('图书馆', src)).advice).toBe('名称与图书馆备案的微博账号“图书馆”同名。该账号停更未注销。名称可以被他人照抄，同名不等于就是官方账号：该账号未登记账号ID，请核对主页链接，一致才是官方账号；也可以粘贴账号主页链接再核验。');
+    const two = await verifyInput('青川校办', one(acc({ ids: ['微博UID：1000000001', '微博 个性域名：qcxb'] })));
+    expect(two.advice).toBe('名称与校办备案的微博账号“青川校办”同名。名称可以被他人照抄，同名不等于就是官方账号：请核对账号ID是否为 微博UID：1000000001，微博 个性域名：qcxb，一致才是官方账号；也可以粘贴账号主页链接再核验。');
+  });
+
+  test('an exact name ignores a leading @, surrounding spaces, runs of spaces and ASCII case', async () => {
+    const src = std();
+    for (const input of ['@图书馆', '＠图书馆', '  图书馆 ']) expect([input, (await verifyInput(input, src)).verdict]).toEqual([input, 'same-name']);
+    const radio = source({ entries: [acc({ name: 'QCLG Radio' })] });
+    const r = await verifyInput(' qclg   radio ', radio);
+    expect([r.verdict, r.entry?.id]).toEqual(['same-name', 'acc']);
+  });
+
+  test('a hidden character makes a look-alike, not an exact name', async () => {
+    const r = await verifyInput('图\u200b书馆', std());
+    expect(view(r)).toMatchObject({
+      verdict: 'unregistered',
+      entry: null,
+      similar: [{ id: 'lib-weibo', name: '图书馆', reason: SIMILAR_SKELETON }],
+      differences: ['含有不可见字符（零宽空格等）'],
+      advice: '未找到使用该名称的备案账号。它与本校官方账号“图书馆”相似（不同之处：含有不可见字符（零宽空格等）），但这类名称其他学校也在用，不能据此判断真假：如果它自称是本校的账号，请核对下面官方账号的ID，或粘贴账号主页链接再核验。',
+    });
+  });
+
+  test('a name several accounts have is ambiguous: live ones first, then by id', async () => {
+    const src = source({ entries: [E.weibo(), acc({ id: 'a-old', name: '青川理工学院', status: 'closed', platform: 'toutiao', platformLabel: '头条号' }), E.wechat()] });
+    const r = await verifyInput('青川理工学院', src);
+    expect(view(r)).toMatchObject({
+      verdict: 'ambiguous',
+      entry: null,
+      similar: [
+        { id: 'qclg-wechat', name: '青川理工学院', reason: '同名（微信公众号，正常运营）（原始ID：gh_3a1b2c3d4e5f，微信号：qclg1958）' },
+        { id: 'qclg-weibo', name: '青川理工学院', reason: '同名（微博，正常运营）（微博UID：1234567890）' },
+        { id: 'a-old', name: '青川理工学院', reason: '同名（头条号，已停办）' },
+      ],
+      advice: '有 3 个备案账号使用这个名称（分布在不同平台）。名称可以被他人照抄：请确认账号所在的平台，并核对下面列出的账号ID，或粘贴主页链接核验。',
+    });
+  });
+
+  test('the exact name of a confirmed impostor is the impostor', async () => {
+    const r = await verifyInput('青川理工学院官方', std());
+    expect(view(r)).toMatchObject({ verdict: 'impostor', entry: 'imp-1', matchedBy: 'name', imitated: 'qclg-weibo', platform: 'weibo' });
+  });
+
+  test('a look-alike of an impostor only (no official account looks the same) is that impostor', async () => {
+    const imp: IndexEntry = { t: 'i', id: 'imp', name: '青川表白墙', platform: 'douyin', platformLabel: '抖音', status: 'impostor' };
+    const r = await verifyInput('青川表白墙官方', source({ entries: [imp] }));
+    expect([r.verdict, r.entry?.id, r.matchedBy, r.advice]).toEqual(['impostor', 'imp', 'name', '这是已确认的冒用账号“青川表白墙”（抖音， 确认）。请勿关注、转账或提供个人信息；如仍在活动，请举报。']);
+    // A reading-alike of the impostor is not enough: only the same skeleton.
+    const homophone = await verifyInput('清川表白墙', source({ entries: [imp] }));
+    expect(homophone.verdict).toBe('unregistered');
+  });
+
+  test('a look-alike of both an impostor and an official account is a risky look-alike of the official one', async () => {
+    const r = await verifyInput('青川理工学院发布', std());
+    expect(view(r)).toMatchObject({
+      verdict: 'risky',
+      entry: null,
+      similar: [
+        { id: 'qclg-wechat', name: '青川理工学院', reason: `${SIMILAR_SKELETON}（原始ID：gh_3a1b2c3d4e5f，微信号：qclg1958）` },
+        { id: 'qclg-weibo', name: '青川理工学院', reason: `${SIMILAR_SKELETON}（微博UID：1234567890）` },
+      ],
+      differences: ['多了“发布”'],
+      advice: `使用该名称的账号未在备案库中找到，但它与官方账号“青川理工学院”相似（${SIMILAR_SKELETON}）（不同之处：多了“发布”）；名称中含有学校名称“青川理工学院”。${RISKY_END}`,
+    });
+  });
+});
