@@ -465,3 +465,159 @@ describe('names: exact matches', () => {
     });
   });
 });
+
+describe('names: look-alikes and protected names', () => {
+  test('a homophone of the school name is risky, naming the official account and what differs', async () => {
+    const r = await verifyInput('清川理工学院', std());
+    expect(view(r)).toEqual({
+      input: '清川理工学院',
+      verdict: 'risky',
+      platform: null,
+      keys: [],
+      account: null,
+      similar: [
+        { id: 'qclg-wechat', name: '青川理工学院', reason: '名称读音（拼音）相同（原始ID：gh_3a1b2c3d4e5f，微信号：qclg1958）' },
+        { id: 'qclg-weibo', name: '青川理工学院', reason: '名称读音（拼音）相同（微博UID：1234567890）' },
+      ],
+      advice: `使用该名称的账号未在备案库中找到，但它与官方账号“青川理工学院”相似（名称读音（拼音）相同）（不同之处：“清”与“青”同音）；名称中含有与学校名称“青川理工学院”读音相同或相近的字。${RISKY_END}`,
+      entry: null,
+      matchedBy: null,
+      imitated: null,
+      related: ['qclg-wechat', 'qclg-weibo'],
+      protectedUses: [
+        { name: '青川理工学院', kind: 'school', use: 'contains-homophone' },
+        { name: '青川理工', kind: 'short', use: 'contains-homophone' },
+      ],
+      differences: ['“清”与“青”同音'],
+    });
+  });
+
+  test('a name with the school short name is risky even without a look-alike account', async () => {
+    const r = await verifyInput('青川理工表白墙', std());
+    expect(view(r)).toMatchObject({
+      verdict: 'risky',
+      similar: [],
+      differences: ['多了“表白墙”'],
+      protectedUses: [{ name: '青川理工', kind: 'short', use: 'contains' }],
+      advice: `使用该名称的账号未在备案库中找到，但名称中含有学校简称“青川理工”（不同之处：多了“表白墙”）。${RISKY_END}`,
+    });
+    const latin = await verifyInput('qclg表白墙', std());
+    expect(latin.advice).toBe(`使用该名称的账号未在备案库中找到，但名称中含有学校名称的拼音缩写“qclg”（不同之处：多了“表白墙”）。${RISKY_END}`);
+  });
+
+  test('a unit name with the school name is risky and lists the unit\'s live accounts', async () => {
+    const r = await verifyInput('青川理工计算机学院学生会', std());
+    expect(view(r)).toMatchObject({
+      verdict: 'risky',
+      similar: [{ id: 'jsj-douyin', name: '青川理工计算机', reason: '名称所指单位“计算机学院”的官方账号（抖音号：qclg_jsj）' }],
+      protectedUses: [
+        { name: '青川理工', kind: 'short', use: 'contains' },
+        { name: '计算机学院', kind: 'unit', use: 'contains', unit: 'jsj' },
+      ],
+      differences: ['多了“计算机学院学生会”'],
+      advice: `使用该名称的账号未在备案库中找到，但名称中含有学校简称“青川理工”，且名称中含有校内单位名称“计算机学院”（不同之处：多了“计算机学院学生会”）。${RISKY_END}`,
+    });
+  });
+
+  test('a unit name without the school name is not the school\'s', async () => {
+    const r = await verifyInput('计算机学院学生会', std());
+    expect(view(r)).toMatchObject({
+      verdict: 'unregistered',
+      similar: [],
+      protectedUses: [],
+      advice: '未找到使用该名称的备案账号，名称也与学校及校内单位名称不相似。如果它自称是本校的官方账号，请粘贴账号主页链接或账号ID再核验。',
+    });
+  });
+
+  test('the unit\'s accounts are listed once, without closed ones, with co-running ones', async () => {
+    const entries = [
+      acc({ id: 'jsj1', name: '青川理工计算机学院', unit: 'jsj', unitName: '计算机学院' }),
+      acc({ id: 'jsj0', name: '计算机学院旧号', unit: 'jsj', status: 'closed' }),
+      acc({ id: 'jsj2', name: '计算机学院团委', coUnits: [{ id: 'jsj', name: '计算机学院' }] }),
+      acc({ id: 'jsj3', name: '计算机新闻', unit: 'jsj', unitName: '计算机学院', ids: ['微博UID：3'] }),
+      acc({ id: 'other', name: '另一个号' }),
+      { t: 'i', id: 'imp', name: '计算机学院冒用', platform: 'weibo', platformLabel: '微博', status: 'impostor' } as IndexEntry,
+    ];
+    const r = await verifyInput('青川理工计算机学院官方号', source({ entries }));
+    expect(r.similar.map((s) => s.id)).toEqual(['jsj1', 'jsj2', 'jsj3']);
+    expect(r.similar[0]).toEqual({ id: 'jsj1', name: '青川理工计算机学院', reason: '名称只差一两个字' });
+    expect(r.similar[2]).toEqual({ id: 'jsj3', name: '计算机新闻', reason: '名称所指单位“计算机学院”的官方账号（微博UID：3）' });
+    expect(r.advice).toBe(`使用该名称的账号未在备案库中找到，但它与官方账号“青川理工计算机学院”相似（名称只差一两个字）（不同之处：多了“官方”；多了“号”）；名称中含有学校简称“青川理工”，且名称中含有校内单位名称“计算机学院”。${RISKY_END}`);
+  });
+
+  test('a former name of an account is risky: someone else may use it now', async () => {
+    const r = await verifyInput('青川图书馆', source({ entries: [E.lib()], former: [[0, '青川图书馆']] }));
+    expect(view(r)).toMatchObject({
+      verdict: 'risky',
+      entry: null,
+      similar: [{ id: 'lib-weibo', name: '图书馆', reason: '曾用名（该账号现名“图书馆”）' }],
+      advice: `使用该名称的账号未在备案库中找到，但这是已更名账号的旧名称，现在可能被他人使用。${RISKY_END}`,
+    });
+    const withIds = await verifyInput('青川图书馆', source({ entries: [{ ...E.lib(), ids: ['微博UID：2222222222'] }], former: [[0, '青川图书馆']] }));
+    expect(withIds.similar).toEqual([{ id: 'lib-weibo', name: '图书馆', reason: '曾用名（该账号现名“图书馆”）（微博UID：2222222222）' }]);
+  });
+
+  test('a name that is both an account\'s current and former name is its name', async () => {
+    const r = await verifyInput('青川校办', source({ entries: [acc()], former: [[0, '青川校办']] }));
+    expect([r.verdict, r.entry?.id, r.similar]).toEqual(['same-name', 'acc', []]);
+  });
+
+  test('a look-alike of a former name says so', async () => {
+    const entries = [acc({ id: 'x', name: '青川新闻' })];
+    const r = await verifyInput('青川校办发布', source({ entries, former: [[0, '青川校办']], protected: [] }));
+    expect(r.verdict).toBe('unregistered');
+    expect(r.similar).toEqual([{ id: 'x', name: '青川新闻', reason: `${SIMILAR_SKELETON}（与曾用名“青川校办”）` }]);
+  });
+
+  test('a look-alike of an account name without the school name is listed, not red', async () => {
+    const r = await verifyInput('学生会宣传部门', source({ entries: [acc({ name: '学生会宣传部', ids: ['微博UID：1'] })] }));
+    expect(view(r)).toMatchObject({
+      verdict: 'unregistered',
+      similar: [{ id: 'acc', name: '学生会宣传部', reason: '名称只差一两个字（微博UID：1）' }],
+      differences: ['多了“门”'],
+      advice: '未找到使用该名称的备案账号。它与本校官方账号“学生会宣传部”相似（不同之处：多了“门”），但这类名称其他学校也在用，不能据此判断真假：如果它自称是本校的账号，请核对下面官方账号的ID，或粘贴账号主页链接再核验。',
+    });
+  });
+
+  test('an unrelated name is not found, with nothing to compare', async () => {
+    const src = std();
+    const r = await verifyInput('北京大学', src);
+    expect(view(r)).toEqual({
+      input: '北京大学',
+      verdict: 'unregistered',
+      platform: null,
+      keys: [],
+      account: null,
+      similar: [],
+      advice: '未找到使用该名称的备案账号，名称也与学校及校内单位名称不相似。如果它自称是本校的官方账号，请粘贴账号主页链接或账号ID再核验。',
+      entry: null,
+      matchedBy: null,
+      imitated: null,
+      related: [],
+      protectedUses: [],
+      differences: [],
+    });
+    expect(src.calls).toEqual({ names: 1, slices: [] });
+  });
+
+  test('an empty input asks for something to check and reads nothing', async () => {
+    const src = std();
+    const r = await verifyInput('  \u200b ', src);
+    expect(view(r)).toEqual({
+      input: '  \u200b ',
+      verdict: 'unregistered',
+      platform: null,
+      keys: [],
+      account: null,
+      similar: [],
+      advice: '请输入要核验的账号链接、分享文字、账号ID或名称。',
+      entry: null,
+      matchedBy: null,
+      imitated: null,
+      related: [],
+      protectedUses: [],
+      differences: [],
+    });
+    expect(src.calls).toEqual({ names: 0, slices: [] });
+  });
+});
