@@ -621,3 +621,101 @@ describe('names: look-alikes and protected names', () => {
     expect(src.calls).toEqual({ names: 0, slices: [] });
   });
 });
+
+const NOT_FOUND_LIST = '未登记不等于仿冒：请对照下面同平台官方账号的ID；不一致说明不是这些官方账号。如果它以学校或校内单位的名义发布信息，请举报。';
+const NOT_FOUND_NONE = '未登记不等于仿冒；如果它以学校或校内单位的名义发布信息，请举报。';
+
+describe('unknown links and IDs: the official accounts to compare', () => {
+  test('an unknown 微博 UID lists the live 微博 accounts, not closed ones or impostors', async () => {
+    const src = std({ entries: [E.weibo(), E.wechat(), E.jsj(), E.lib(), E.imp(), acc({ id: 'old-weibo', status: 'closed' })] });
+    const r = await verifyInput('https://weibo.com/u/5555555555', src);
+    expect(view(r)).toEqual({
+      input: 'https://weibo.com/u/5555555555',
+      verdict: 'unregistered',
+      platform: 'weibo',
+      keys: ['weibo:uid:5555555555'],
+      account: null,
+      similar: [
+        { id: 'qclg-weibo', name: '青川理工学院', reason: '微博官方账号（微博UID：1234567890）' },
+        { id: 'lib-weibo', name: '图书馆', reason: '微博官方账号（未登记账号ID）' },
+      ],
+      advice: `未找到：该微博账号未在本校新媒体备案库中登记。${NOT_FOUND_LIST}`,
+      entry: null,
+      matchedBy: null,
+      imitated: null,
+      related: ['qclg-weibo', 'lib-weibo'],
+      protectedUses: [],
+      differences: [],
+    });
+  });
+
+  test('the platform is named as the listed accounts name it, else from the key label', async () => {
+    const listed = await verifyInput('https://weibo.com/u/5555555555', one(acc({ platformLabel: '新浪微博' })));
+    expect(listed.advice).toBe(`未找到：该新浪微博账号未在本校新媒体备案库中登记。${NOT_FOUND_LIST}`);
+    const none = await verifyInput('https://weibo.com/u/5555555555', one(acc({ platform: 'douyin', platformLabel: '抖音' })));
+    expect([none.similar, none.advice]).toEqual([[], `未找到：该微博账号未在本校新媒体备案库中登记。${NOT_FOUND_NONE}`]);
+    const bare = await verifyInput('https://weibo.com/', one(acc({ platform: 'douyin', platformLabel: '抖音' })));
+    expect(bare.advice).toBe(`未找到：该账号未在本校新媒体备案库中登记。${NOT_FOUND_NONE}`);
+  });
+
+  test('a refused link and an unknown number are named as such', async () => {
+    const src = std();
+    const refused = await verifyInput('https://mp.weixin.qq.com@evil.example/', src);
+    expect([refused.verdict, refused.platform, refused.similar, refused.advice]).toEqual(['unregistered', null, [], `未找到：该链接未在本校新媒体备案库中登记。${NOT_FOUND_NONE}`]);
+    expect(src.calls.names).toBe(0);
+    const digits = await verifyInput('5555555555', std());
+    expect(digits.similar.map((s) => s.id)).toEqual(['jsj-douyin', 'qclg-weibo', 'lib-weibo']);
+    expect(digits.advice).toBe(`未找到：该账号ID未在本校新媒体备案库中登记。${NOT_FOUND_LIST}`);
+  });
+
+  test('accounts whose IDs start like the input come first, case aside, eight at most', async () => {
+    const ids = ['抖音号：qclg_zzz', '抖音号：QCLG_ABC', 'qclg_abx', '抖音号：qclg_a', undefined, '抖音号：qclg_ab', '抖音号：x', '抖音号：qc', '抖音号：q'];
+    const entries = ids.map((id, i) => acc({ id: `e${9 - i}`, platform: 'douyin', platformLabel: '抖音', ids: id ? [id] : undefined }));
+    const r = await verifyInput('qclg_abd', source({ entries }));
+    expect(r.verdict).toBe('unregistered');
+    // 7 characters alike (qclg_ab, QCLG_ABC, a bare qclg_abx), then 6, 5, 2, 1, 0; ties by id.
+    expect(r.similar.map((s) => s.id)).toEqual(['e4', 'e7', 'e8', 'e6', 'e9', 'e2', 'e1', 'e3']);
+  });
+});
+
+describe('unknown handles that use the school\'s names', () => {
+  test('a handle with the school initials and a unit\'s pinyin lists that unit\'s accounts first, and is not red', async () => {
+    const entries = [
+      acc({ id: 'a-weibo' }),
+      acc({ id: 'b-toutiao', platform: 'toutiao', platformLabel: '头条号' }),
+      acc({ id: 'z-jsj-toutiao', platform: 'toutiao', platformLabel: '头条号', unit: 'jsj', unitName: '计算机学院' }),
+      acc({ id: 'y-jsj-weibo', status: 'dormant', unit: 'jsj', unitName: '计算机学院' }),
+      acc({ id: 'x-jsj-co', coUnits: [{ id: 'jsj', name: '计算机学院' }] }),
+      acc({ id: 'w-jsj-closed', status: 'closed', unit: 'jsj' }),
+    ];
+    const r = await verifyInput('qclgjisuanjixueyuan', source({ entries }));
+    expect(r.verdict).toBe('unregistered');
+    expect(r.protectedUses).toEqual([
+      { name: 'qclg', kind: 'latin', use: 'contains' },
+      { name: '青川理工', kind: 'short', use: 'initials' },
+      { name: '计算机学院', kind: 'unit', use: 'pinyin', unit: 'jsj' },
+    ]);
+    expect(r.similar).toEqual([
+      { id: 'x-jsj-co', name: '青川校办', reason: '微博官方账号（未登记账号ID）' },
+      { id: 'y-jsj-weibo', name: '青川校办', reason: '微博官方账号（未登记账号ID）' },
+      { id: 'z-jsj-toutiao', name: '青川校办', reason: '头条号官方账号（未登记账号ID）' },
+      { id: 'a-weibo', name: '青川校办', reason: '微博官方账号（未登记账号ID）' },
+    ]);
+    expect(r.advice).toBe(`未找到：该账号ID未在本校新媒体备案库中登记。它含有学校名称的拼音缩写“qclg”，但仅凭账号ID无法判断真假。${NOT_FOUND_LIST}`);
+  });
+
+  test('a unit\'s pinyin alone, without the school\'s names, does not point to the unit', async () => {
+    const entries = [acc({ id: 'a-weibo' }), acc({ id: 'z-jsj-toutiao', platform: 'toutiao', platformLabel: '头条号', unit: 'jsj' })];
+    const r = await verifyInput('jisuanjixueyuan', source({ entries }));
+    expect([r.protectedUses, r.similar.map((s) => s.id)]).toEqual([[], ['a-weibo']]);
+    expect(r.advice).toBe(`未找到：该账号ID未在本校新媒体备案库中登记。${NOT_FOUND_LIST}`);
+  });
+
+  test('a unit\'s initials in a handle are not a use of its name (only the school\'s initials are)', async () => {
+    const r = await verifyInput('qclgjsjxy', source({ entries: [acc()] }));
+    expect(r.protectedUses).toEqual([
+      { name: 'qclg', kind: 'latin', use: 'contains' },
+      { name: '青川理工', kind: 'short', use: 'initials' },
+    ]);
+  });
+});
