@@ -719,3 +719,43 @@ describe('unknown handles that use the school\'s names', () => {
     ]);
   });
 });
+
+describe('names carried by links (微博 nicknames)', () => {
+  test('the nickname of one account on that platform is that account', async () => {
+    const r = await verifyInput('https://weibo.com/n/图书馆', std());
+    expect(view(r)).toMatchObject({ verdict: 'dormant', entry: 'lib-weibo', matchedBy: 'name', platform: 'weibo', keys: [] });
+    expect(r.advice).toBe('这是图书馆备案的微博账号“图书馆”，自 2025-09-01 起停止更新，但没有注销：它仍是学校的账号，但不再发布新内容。如果它突然发布信息、拉群或要求转账，请先向学校核实。');
+  });
+
+  test('the nickname of an impostor on that platform is the impostor', async () => {
+    const r = await verifyInput('https://weibo.com/n/青川理工学院官方', std());
+    expect(view(r)).toMatchObject({ verdict: 'impostor', entry: 'imp-1', matchedBy: 'name', imitated: 'qclg-weibo' });
+  });
+
+  test('the name of an account filed on another platform is a red look-alike there', async () => {
+    const r = await verifyInput('https://weibo.com/n/青川理工计算机', std());
+    expect(view(r)).toMatchObject({
+      verdict: 'risky',
+      entry: null,
+      platform: 'weibo',
+      similar: [{ id: 'jsj-douyin', name: '青川理工计算机', reason: '同名，但备案在抖音（抖音号：qclg_jsj）' }],
+      differences: [],
+      advice: `该账号标识未在备案库中找到，但它与官方账号“青川理工计算机”相似（同名，但备案在抖音）；名称中含有学校简称“青川理工”。${RISKY_END}`,
+    });
+  });
+
+  test('an account on another platform found by name and by a former name is listed once', async () => {
+    const e = acc({ id: 'dy', name: '青川视界', platform: 'douyin', platformLabel: '抖音' });
+    const r = await verifyInput('https://weibo.com/n/青川视界', source({ entries: [e], former: [[0, '青川视界官方']], protected: [] }));
+    expect(r.similar).toEqual([{ id: 'dy', name: '青川视界', reason: '同名，但备案在抖音' }]);
+    expect(r.verdict).toBe('risky');
+  });
+
+  test('a nickname that two accounts on that platform have is not a match', async () => {
+    const entries = [acc({ id: 'w1', name: '青川视界' }), acc({ id: 'w2', name: '青川视界' })];
+    const r = await verifyInput('https://weibo.com/n/青川视界', source({ entries, protected: [] }));
+    expect([r.verdict, r.entry]).toEqual(['unregistered', null]);
+  });
+
+});
+});
