@@ -758,4 +758,3 @@ describe('names carried by links (微博 nicknames)', () => {
   });
 
 });
-});
