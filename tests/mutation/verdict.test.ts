@@ -8,7 +8,7 @@ import type { NameTables } from '../../src/domain/verify/names.ts';
 
 const TABLES: NameTables = {
   t2s: '學学',
-  py: { qing: '青清', qin: '秦', chuan: '川', li: '理', gong: '工', xue: '学', yuan: '院', da: '大', ji: '计机', suan: '算', tu: '图', shu: '书', guan: '馆', tuan: '团', wei: '委', sheng: '生', hui: '会' },
+  py: { qing: '青清', qin: '秦', chuan: '川', li: '理', gong: '工', xue: '学', yuan: '院园', da: '大', ji: '计机', suan: '算', tu: '图', shu: '书', guan: '馆', tuan: '团', wei: '委', sheng: '生', hui: '会' },
 };
 
 const E = {
@@ -757,4 +757,114 @@ describe('names carried by links (微博 nicknames)', () => {
     expect([r.verdict, r.entry]).toEqual(['unregistered', null]);
   });
 
+});
+
+describe('how a name uses the protected names', () => {
+  const uses = async (input: string, prot: ProtectedName[]) => (await verifyInput(input, source({ entries: [], protected: prot }))).protectedUses;
+
+  test('a Latin abbreviation counts from 4 letters', async () => {
+    expect(await uses('qcl表白墙', [{ name: 'qcl', kind: 'latin' }])).toEqual([]);
+    expect(await uses('qclg表白墙', [{ name: 'qclg', kind: 'latin' }])).toEqual([{ name: 'qclg', kind: 'latin', use: 'contains' }]);
+    expect(await uses('qcxy表白墙', [{ name: 'qclg', kind: 'latin' }])).toEqual([]);
+  });
+
+  test('a short name counts from 2 characters, a unit\'s name from 3', async () => {
+    const prot: ProtectedName[] = [{ name: '青川', kind: 'short' }, { name: '团委', kind: 'unit', unit: 'tw' }, { name: '校团委', kind: 'unit', unit: 'xtw' }];
+    expect(await uses('青川团委会', prot)).toEqual([{ name: '青川', kind: 'short', use: 'contains' }]);
+    expect(await uses('青川校团委', prot)).toEqual([
+      { name: '青川', kind: 'short', use: 'contains' },
+      { name: '校团委', kind: 'unit', use: 'contains', unit: 'xtw' },
+    ]);
+  });
+
+  test('a three-syllable short name read inside another name counts only at its start', async () => {
+    const prot: ProtectedName[] = [{ name: '青理工', kind: 'short' }];
+    expect(await uses('大清理工', prot)).toEqual([]);
+    expect(await uses('清理工大', prot)).toEqual([{ name: '青理工', kind: 'short', use: 'contains-homophone' }]);
+    expect(await uses('大清川理工', [{ name: '青川理工', kind: 'short' }])).toEqual([{ name: '青川理工', kind: 'short', use: 'contains-homophone' }]);
+  });
+
+  test('a name protected as a prefix counts only at the start, by text or by reading', async () => {
+    const prot: ProtectedName[] = [{ name: '青川理工', kind: 'short', prefix: true }];
+    expect(await uses('青川理工表白墙', prot)).toEqual([{ name: '青川理工', kind: 'short', use: 'contains' }]);
+    expect(await uses('清川理工表白墙', prot)).toEqual([{ name: '青川理工', kind: 'short', use: 'contains-homophone' }]);
+    expect(await uses('大青川理工', prot)).toEqual([]);
+    expect(await uses('大清川理工', prot)).toEqual([]);
+  });
+
+  test('the full name and its variants (4 characters or more) also count when a character is added or dropped', async () => {
+    expect(await uses('青川理工学', [{ name: '青川理工学院', kind: 'school' }])).toEqual([{ name: '青川理工学院', kind: 'school', use: 'resembles' }]);
+    expect(await uses('青川大理工', [{ name: '青川理工', kind: 'variant', note: '截去了“学院”' }])).toEqual([{ name: '青川理工', kind: 'variant', use: 'resembles', note: '截去了“学院”' }]);
+    // One character replaced by an unrelated one names another school; short names never resemble.
+    expect(await uses('青州理工学院', [{ name: '青川理工学院', kind: 'school' }])).toEqual([]);
+    expect(await uses('青川大理工', [{ name: '青川理工', kind: 'short' }])).toEqual([]);
+  });
+
+  test('the school\'s names come first, plain uses before readings, longer names first; units after them', async () => {
+    expect(await uses('青川理工·清川理工学院', PROTECTED())).toEqual([
+      { name: '青川理工', kind: 'short', use: 'contains' },
+      { name: '青川理工学院', kind: 'school', use: 'contains-homophone' },
+    ]);
+    expect(await uses('计算机学院青川理工大学', PROTECTED())).toEqual([
+      { name: '青川理工大学', kind: 'variant', use: 'contains', note: '把“学院”换成了“大学”' },
+      { name: '青川理工', kind: 'short', use: 'contains' },
+      { name: '计算机学院', kind: 'unit', use: 'contains', unit: 'jsj' },
+    ]);
+  });
+
+  test('the advice names the strongest school name and at most one unit name', async () => {
+    const r = await verifyInput('青川理工大学计算机学院图书馆', std());
+    expect(r.protectedUses.map((u) => u.name)).toEqual(['青川理工大学', '青川理工', '计算机学院', '图书馆']);
+    expect(r.advice).toBe(`使用该名称的账号未在备案库中找到，但名称中含有学校名称的变体“青川理工大学”（把“学院”换成了“大学”），且名称中含有校内单位名称“计算机学院”（不同之处：多了“计算机学院图书馆”）。${RISKY_END}`);
+    expect(r.similar.map((s) => s.id)).toEqual(['jsj-douyin', 'lib-weibo']);
+  });
+});
+
+describe('look-alikes of official accounts', () => {
+  test('a look-alike of an account name that carries the school name is red even without the school name itself', async () => {
+    const r = await verifyInput('青川理计算机', std());
+    expect(view(r)).toMatchObject({
+      verdict: 'risky',
+      protectedUses: [],
+      similar: [{ id: 'jsj-douyin', name: '青川理工计算机', reason: '名称只差一两个字（抖音号：qclg_jsj）' }],
+      differences: ['少了“工”'],
+      advice: `使用该名称的账号未在备案库中找到，但它与官方账号“青川理工计算机”相似（名称只差一两个字）（不同之处：少了“工”）。${RISKY_END}`,
+    });
+  });
+
+  test('one character swapped for an unrelated one is listed but not red (another school)', async () => {
+    const r = await verifyInput('青州理工学院', std());
+    expect(view(r)).toMatchObject({
+      verdict: 'unregistered',
+      protectedUses: [],
+      similar: [
+        { id: 'qclg-wechat', name: '青川理工学院', reason: '名称只差一两个字（原始ID：gh_3a1b2c3d4e5f，微信号：qclg1958）' },
+        { id: 'qclg-weibo', name: '青川理工学院', reason: '名称只差一两个字（微博UID：1234567890）' },
+      ],
+      differences: ['“川”换成了“州”'],
+      advice: '未找到使用该名称的备案账号。它与本校官方账号“青川理工学院”相似（不同之处：“川”换成了“州”），但这类名称其他学校也在用，不能据此判断真假：如果它自称是本校的账号，请核对下面官方账号的ID，或粘贴账号主页链接再核验。',
+    });
+  });
+
+  test('look-alikes rank by resemblance, then by edit distance, then live before closed, then by id', async () => {
+    const entries = [
+      acc({ id: 'a-closed', name: '青川理工学院', status: 'closed' }),
+      acc({ id: 'b-homophone2', name: '清川理工学园' }),
+      acc({ id: 'c-dist1', name: '青川理工学院x' }),
+      acc({ id: 'z-live', name: '青川理工学院' }),
+      acc({ id: 'y-homophone', name: '清川理工学院' }),
+      acc({ id: 'x-near', name: '秦川理工学院' }),
+      acc({ id: 'd-suspended', name: '青川理工学院', status: 'suspended' }),
+      acc({ id: 'e-live', name: '青川理工学院' }),
+    ];
+    const r = await verifyInput('青川理工学院官方', source({ entries }));
+    expect(r.similar.map((s) => s.id)).toEqual(['e-live', 'z-live', 'd-suspended', 'a-closed', 'y-homophone', 'b-homophone2', 'x-near', 'c-dist1']);
+  });
+
+  test('related accounts of a look-alike name are eight at most', async () => {
+    const entries = 'abcdefghij'.split('').map((c) => acc({ id: `x-${c}`, name: `青川理工学院${c}` }));
+    const r = await verifyInput('青川理工学院', source({ entries }));
+    expect(r.verdict).toBe('risky');
+    expect(r.similar.map((s) => s.id)).toEqual(['x-a', 'x-b', 'x-c', 'x-d', 'x-e', 'x-f', 'x-g', 'x-h']);
+  });
 });
