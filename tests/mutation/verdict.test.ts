@@ -868,3 +868,31 @@ describe('look-alikes of official accounts', () => {
     expect(r.similar.map((s) => s.id)).toEqual(['x-a', 'x-b', 'x-c', 'x-d', 'x-e', 'x-f', 'x-g', 'x-h']);
   });
 });
+
+describe('a name shared by an account and a confirmed impostor', () => {
+  // Impostors copy official names exactly: the name is registered (never "未找到"), and the
+  // impostor using it is worth knowing about.
+  const entries = (): IndexEntry[] => [
+    acc({ id: 'sj', name: '青川视界', platform: 'douyin', platformLabel: '抖音', ids: ['抖音号：qcsj'] }),
+    { t: 'i', id: 'imp-sj', name: '青川视界', platform: 'weibo', platformLabel: '微博', status: 'impostor', imitates: 'sj', confirmed: '2026-05-01' },
+  ];
+
+  test('is a name-only match of the account that also names the impostor', async () => {
+    const r = await verifyInput('青川视界', source({ entries: entries(), protected: [] }));
+    expect(view(r)).toMatchObject({
+      verdict: 'same-name',
+      entry: 'sj',
+      matchedBy: 'name',
+      platform: 'douyin',
+      similar: [{ id: 'imp-sj', name: '青川视界', reason: '同名的已确认冒用账号（微博）' }],
+      advice: '名称与校办备案的抖音账号“青川视界”同名。名称可以被他人照抄，同名不等于就是官方账号：请核对账号ID是否为 抖音号：qcsj，一致才是官方账号；也可以粘贴账号主页链接再核验。注意：已确认的冒用账号“青川视界”（微博）也使用这个名称。',
+    });
+  });
+
+  test('is not reported as an unregistered or look-alike name', async () => {
+    const r = await verifyInput('青川视界', source({ entries: entries() }));
+    expect(r.verdict).not.toBe('unregistered');
+    expect(r.verdict).not.toBe('risky');
+    expect(r.advice).not.toContain('未找到');
+  });
+});
