@@ -763,15 +763,15 @@ describe('how a name uses the protected names', () => {
   const uses = async (input: string, prot: ProtectedName[]) => (await verifyInput(input, source({ entries: [], protected: prot }))).protectedUses;
 
   test('a Latin abbreviation counts from 4 letters', async () => {
-    expect(await uses('qcl表白墙', [{ name: 'qcl', kind: 'latin' }])).toEqual([]);
-    expect(await uses('qclg表白墙', [{ name: 'qclg', kind: 'latin' }])).toEqual([{ name: 'qclg', kind: 'latin', use: 'contains' }]);
-    expect(await uses('qcxy表白墙', [{ name: 'qclg', kind: 'latin' }])).toEqual([]);
+    expect(await uses('qcl表白墙', [{ name: 'qcl', kind: 'latin' }])).toStrictEqual([]);
+    expect(await uses('qclg表白墙', [{ name: 'qclg', kind: 'latin' }])).toStrictEqual([{ name: 'qclg', kind: 'latin', use: 'contains' }]);
+    expect(await uses('qcxy表白墙', [{ name: 'qclg', kind: 'latin' }])).toStrictEqual([]);
   });
 
   test('a short name counts from 2 characters, a unit\'s name from 3', async () => {
     const prot: ProtectedName[] = [{ name: '青川', kind: 'short' }, { name: '团委', kind: 'unit', unit: 'tw' }, { name: '校团委', kind: 'unit', unit: 'xtw' }];
-    expect(await uses('青川团委会', prot)).toEqual([{ name: '青川', kind: 'short', use: 'contains' }]);
-    expect(await uses('青川校团委', prot)).toEqual([
+    expect(await uses('青川团委会', prot)).toStrictEqual([{ name: '青川', kind: 'short', use: 'contains' }]);
+    expect(await uses('青川校团委', prot)).toStrictEqual([
       { name: '青川', kind: 'short', use: 'contains' },
       { name: '校团委', kind: 'unit', use: 'contains', unit: 'xtw' },
     ]);
@@ -779,33 +779,33 @@ describe('how a name uses the protected names', () => {
 
   test('a three-syllable short name read inside another name counts only at its start', async () => {
     const prot: ProtectedName[] = [{ name: '青理工', kind: 'short' }];
-    expect(await uses('大清理工', prot)).toEqual([]);
-    expect(await uses('清理工大', prot)).toEqual([{ name: '青理工', kind: 'short', use: 'contains-homophone' }]);
-    expect(await uses('大清川理工', [{ name: '青川理工', kind: 'short' }])).toEqual([{ name: '青川理工', kind: 'short', use: 'contains-homophone' }]);
+    expect(await uses('大清理工', prot)).toStrictEqual([]);
+    expect(await uses('清理工大', prot)).toStrictEqual([{ name: '青理工', kind: 'short', use: 'contains-homophone' }]);
+    expect(await uses('大清川理工', [{ name: '青川理工', kind: 'short' }])).toStrictEqual([{ name: '青川理工', kind: 'short', use: 'contains-homophone' }]);
   });
 
   test('a name protected as a prefix counts only at the start, by text or by reading', async () => {
     const prot: ProtectedName[] = [{ name: '青川理工', kind: 'short', prefix: true }];
-    expect(await uses('青川理工表白墙', prot)).toEqual([{ name: '青川理工', kind: 'short', use: 'contains' }]);
-    expect(await uses('清川理工表白墙', prot)).toEqual([{ name: '青川理工', kind: 'short', use: 'contains-homophone' }]);
-    expect(await uses('大青川理工', prot)).toEqual([]);
-    expect(await uses('大清川理工', prot)).toEqual([]);
+    expect(await uses('青川理工表白墙', prot)).toStrictEqual([{ name: '青川理工', kind: 'short', use: 'contains' }]);
+    expect(await uses('清川理工表白墙', prot)).toStrictEqual([{ name: '青川理工', kind: 'short', use: 'contains-homophone' }]);
+    expect(await uses('大青川理工', prot)).toStrictEqual([]);
+    expect(await uses('大清川理工', prot)).toStrictEqual([]);
   });
 
   test('the full name and its variants (4 characters or more) also count when a character is added or dropped', async () => {
-    expect(await uses('青川理工学', [{ name: '青川理工学院', kind: 'school' }])).toEqual([{ name: '青川理工学院', kind: 'school', use: 'resembles' }]);
-    expect(await uses('青川大理工', [{ name: '青川理工', kind: 'variant', note: '截去了“学院”' }])).toEqual([{ name: '青川理工', kind: 'variant', use: 'resembles', note: '截去了“学院”' }]);
+    expect(await uses('青川理工学', [{ name: '青川理工学院', kind: 'school' }])).toStrictEqual([{ name: '青川理工学院', kind: 'school', use: 'resembles' }]);
+    expect(await uses('青川大理工', [{ name: '青川理工', kind: 'variant', note: '截去了“学院”' }])).toStrictEqual([{ name: '青川理工', kind: 'variant', use: 'resembles', note: '截去了“学院”' }]);
     // One character replaced by an unrelated one names another school; short names never resemble.
-    expect(await uses('青州理工学院', [{ name: '青川理工学院', kind: 'school' }])).toEqual([]);
-    expect(await uses('青川大理工', [{ name: '青川理工', kind: 'short' }])).toEqual([]);
+    expect(await uses('青州理工学院', [{ name: '青川理工学院', kind: 'school' }])).toStrictEqual([]);
+    expect(await uses('青川大理工', [{ name: '青川理工', kind: 'short' }])).toStrictEqual([]);
   });
 
   test('the school\'s names come first, plain uses before readings, longer names first; units after them', async () => {
-    expect(await uses('青川理工·清川理工学院', PROTECTED())).toEqual([
+    expect(await uses('青川理工·清川理工学院', PROTECTED())).toStrictEqual([
       { name: '青川理工', kind: 'short', use: 'contains' },
       { name: '青川理工学院', kind: 'school', use: 'contains-homophone' },
     ]);
-    expect(await uses('计算机学院青川理工大学', PROTECTED())).toEqual([
+    expect(await uses('计算机学院青川理工大学', PROTECTED())).toStrictEqual([
       { name: '青川理工大学', kind: 'variant', use: 'contains', note: '把“学院”换成了“大学”' },
       { name: '青川理工', kind: 'short', use: 'contains' },
       { name: '计算机学院', kind: 'unit', use: 'contains', unit: 'jsj' },
@@ -814,9 +814,9 @@ describe('how a name uses the protected names', () => {
 
   test('the advice names the strongest school name and at most one unit name', async () => {
     const r = await verifyInput('青川理工大学计算机学院图书馆', std());
-    expect(r.protectedUses.map((u) => u.name)).toEqual(['青川理工大学', '青川理工', '计算机学院', '图书馆']);
+    expect(r.protectedUses.map((u) => u.name)).toStrictEqual(['青川理工大学', '青川理工', '计算机学院', '图书馆']);
     expect(r.advice).toBe(`使用该名称的账号未在备案库中找到，但名称中含有学校名称的变体“青川理工大学”（把“学院”换成了“大学”），且名称中含有校内单位名称“计算机学院”（不同之处：多了“计算机学院图书馆”）。${RISKY_END}`);
-    expect(r.similar.map((s) => s.id)).toEqual(['jsj-douyin', 'lib-weibo']);
+    expect(r.similar.map((s) => s.id)).toStrictEqual(['jsj-douyin', 'lib-weibo']);
   });
 });
 
@@ -894,5 +894,30 @@ describe('a name shared by an account and a confirmed impostor', () => {
     expect(r.verdict).not.toBe('unregistered');
     expect(r.verdict).not.toBe('risky');
     expect(r.advice).not.toContain('未找到');
+  });
+});
+
+describe('exact names and branded account names, fine points', () => {
+  test('registered names match with spaces around them, and an @ inside a name is kept', async () => {
+    const spaced = await verifyInput('青川校办', source({ entries: [acc({ name: ' 青川校办  ' })] }));
+    expect([spaced.verdict, spaced.entry?.id]).toEqual(['same-name', 'acc']);
+    const at = await verifyInput('QC@Radio', source({ entries: [acc({ name: 'QC@Radio' })] }));
+    expect([at.verdict, at.entry?.id]).toEqual(['same-name', 'acc']);
+  });
+
+  test('a name two impostors share is the first impostor', async () => {
+    const imp = (id: string): IndexEntry => ({ t: 'i', id, name: '青川视界', platform: 'weibo', platformLabel: '微博', status: 'impostor' });
+    const r = await verifyInput('青川视界', source({ entries: [imp('i1'), imp('i2')], protected: [] }));
+    expect([r.verdict, r.entry?.id]).toEqual(['impostor', 'i1']);
+  });
+
+  test('an account name that carries only a unit\'s name is not branded: its look-alikes are not red', async () => {
+    const r = await verifyInput('计算机学院新闻网', source({ entries: [acc({ name: '计算机学院新闻' })] }));
+    expect([r.verdict, r.similar.map((s) => s.id)]).toEqual(['unregistered', ['acc']]);
+  });
+
+  test('an account matched by its name and by a former name is listed once, for its name', async () => {
+    const r = await verifyInput('青川理工学院发布', source({ entries: [acc({ id: 'x', name: '青川理工学院' })], former: [[0, '清川理工学院']] }));
+    expect(r.similar).toEqual([{ id: 'x', name: '青川理工学院', reason: SIMILAR_SKELETON }]);
   });
 });
