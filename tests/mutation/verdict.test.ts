@@ -536,7 +536,7 @@ describe('names: look-alikes and protected names', () => {
       acc({ id: 'jsj2', name: '计算机学院团委', coUnits: [{ id: 'jsj', name: '计算机学院' }] }),
       acc({ id: 'jsj3', name: '计算机新闻', unit: 'jsj', unitName: '计算机学院', ids: ['微博UID：3'] }),
       acc({ id: 'other', name: '另一个号' }),
-      { t: 'i', id: 'imp', name: '计算机学院冒用', platform: 'weibo', platformLabel: '微博', status: 'impostor' } as IndexEntry,
+      { t: 'i', id: 'imp', name: '计算机学院冒用', platform: 'weibo', platformLabel: '微博', status: 'impostor', unit: 'jsj' } as IndexEntry,
     ];
     const r = await verifyInput('青川理工计算机学院官方号', source({ entries }));
     expect(r.similar.map((s) => s.id)).toEqual(['jsj1', 'jsj2', 'jsj3']);
@@ -679,6 +679,12 @@ describe('unknown links and IDs: the official accounts to compare', () => {
 });
 
 describe('unknown handles that use the school\'s names', () => {
+  test('an account whose ID on file is the input itself (but not its key) comes first', async () => {
+    const entries = [acc({ id: 'a', platform: 'douyin', platformLabel: '抖音', ids: ['抖音号：qclg_ab'] }), acc({ id: 'b', platform: 'douyin', platformLabel: '抖音', ids: ['抖音号：QCLG_ABD'] })];
+    const r = await verifyInput('qclg_abd', source({ entries }));
+    expect(r.similar.map((s) => s.id)).toEqual(['b', 'a']);
+  });
+
   test('a handle with the school initials and a unit\'s pinyin lists that unit\'s accounts first, and is not red', async () => {
     const entries = [
       acc({ id: 'a-weibo' }),
