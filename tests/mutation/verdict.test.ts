@@ -405,7 +405,7 @@ describe('names: exact matches', () => {
 
   test('an exact name ignores a leading @, surrounding spaces, runs of spaces and ASCII case', async () => {
     const src = std();
-    for (const input of ['@图书馆', '＠图书馆', '  图书馆 ']) expect([input, (await verifyInput(input, src)).verdict]).toEqual([input, 'same-name']);
+    for (const input of ['@图书馆', '＠图书馆', '  图书馆 ', ' @图书馆']) expect([input, (await verifyInput(input, src)).verdict]).toEqual([input, 'same-name']);
     const radio = source({ entries: [acc({ name: 'QCLG Radio' })] });
     const r = await verifyInput(' qclg   radio ', radio);
     expect([r.verdict, r.entry?.id]).toEqual(['same-name', 'acc']);
@@ -925,5 +925,65 @@ describe('exact names and branded account names, fine points', () => {
   test('an account matched by its name and by a former name is listed once, for its name', async () => {
     const r = await verifyInput('青川理工学院发布', source({ entries: [acc({ id: 'x', name: '青川理工学院' })], former: [[0, '清川理工学院']] }));
     expect(r.similar).toEqual([{ id: 'x', name: '青川理工学院', reason: SIMILAR_SKELETON }]);
+  });
+});
+
+describe('fine points of ordering and of names in links', () => {
+  test('numbers found on several platforms list accounts by id, and an account before an impostor of the same standing', async () => {
+    const keys = ['weibo:uid:1234500000', 'douyin:douyin_id:1234500000', 'bilibili:mid:1234500000'];
+    // The slices are read in order of their ids: name the entries against that order.
+    const order = keys.map((k, i) => ({ k, i, s: sliceOf(k, 1) })).sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : a.i - b.i));
+    const [first, second, third] = order;
+    const entries: IndexEntry[] = [
+      { t: 'i', id: 'a-imp', name: '假号', platform: first!.k.split(':')[0]!, platformLabel: 'P1', status: 'impostor' },
+      acc({ id: 'z-live', platform: second!.k.split(':')[0]!, platformLabel: 'P2' }),
+      acc({ id: 'b-live', platform: third!.k.split(':')[0]!, platformLabel: 'P3' }),
+      acc({ id: 'c-dormant', platform: first!.k.split(':')[0]!, platformLabel: 'P1', status: 'dormant' }),
+    ];
+    const r = await verifyInput('1234500000', source({ entries, keys: [[first!.k, [0, 3]], [second!.k, [1]], [third!.k, [2]]] }));
+    expect(r.verdict).toBe('ambiguous');
+    expect(r.similar.map((x) => x.id)).toEqual(['b-live', 'z-live', 'c-dormant', 'a-imp']);
+  });
+
+  test('an account without IDs on file is not taken for one whose IDs look like the input', async () => {
+    const entries = [acc({ id: 'c', platform: 'douyin', platformLabel: '抖音' }), acc({ id: 'b', platform: 'douyin', platformLabel: '抖音', ids: ['抖音号：x'] })];
+    const r = await verifyInput('st_unknown', source({ entries }));
+    expect(r.similar.map((x) => x.id)).toEqual(['b', 'c']);
+  });
+
+  test('a nickname an impostor uses on another platform is not that impostor', async () => {
+    const imp: IndexEntry = { t: 'i', id: 'imp', name: '青川视界', platform: 'douyin', platformLabel: '抖音', status: 'impostor' };
+    const r = await verifyInput('https://weibo.com/n/青川视界', source({ entries: [imp], protected: [] }));
+    expect([r.verdict, r.entry]).toEqual(['unregistered', null]);
+  });
+
+  test('a nickname of an account filed elsewhere outweighs an impostor that merely looks like it', async () => {
+    const entries: IndexEntry[] = [
+      acc({ id: 'dy', name: '青川视界', platform: 'douyin', platformLabel: '抖音' }),
+      { t: 'i', id: 'imp', name: '青川视界官方', platform: 'weibo', platformLabel: '微博', status: 'impostor' },
+    ];
+    const r = await verifyInput('https://weibo.com/n/青川视界', source({ entries, protected: [] }));
+    expect([r.verdict, r.entry, r.similar.map((x) => x.id)]).toEqual(['risky', null, ['dy']]);
+  });
+
+  test('an impostor look-alike wins over an official account that only sounds alike', async () => {
+    const entries: IndexEntry[] = [
+      { t: 'i', id: 'imp', name: '青川表白墙', platform: 'douyin', platformLabel: '抖音', status: 'impostor' },
+      acc({ id: 'sound', name: '清川表白墙' }),
+    ];
+    const r = await verifyInput('青川表白墙官方', source({ entries, protected: [] }));
+    expect([r.verdict, r.entry?.id]).toEqual(['impostor', 'imp']);
+  });
+
+  test('every impostor sharing an account\'s name is named', async () => {
+    const entries: IndexEntry[] = [
+      acc({ id: 'sj', name: '青川视界', platform: 'douyin', platformLabel: '抖音' }),
+      { t: 'i', id: 'i1', name: '青川视界', platform: 'weibo', platformLabel: '微博', status: 'impostor' },
+      { t: 'i', id: 'i2', name: '青川视界', platform: 'kuaishou', platformLabel: '快手', status: 'impostor' },
+    ];
+    const r = await verifyInput('青川视界', source({ entries, protected: [] }));
+    expect(r.verdict).toBe('same-name');
+    expect(r.advice.endsWith('注意：已确认的冒用账号“青川视界”（微博）、“青川视界”（快手）也使用这个名称。')).toBe(true);
+    expect(r.similar.map((x) => x.id)).toEqual(['i1', 'i2']);
   });
 });
