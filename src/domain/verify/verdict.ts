@@ -483,8 +483,13 @@ export async function verifyInput(input: string, source: IndexSource): Promise<V
     }
     const accounts = s.exact.filter((e) => e.t === 'a');
     const impostors = s.exact.filter((e) => e.t === 'i');
-    if (isName && accounts.length === 1 && impostors.length === 0) {
+    if (isName && accounts.length === 1) {
       setSameName(accounts[0]!, '名称');
+      // Impostors copy official names exactly: the one using this name is worth knowing about.
+      if (impostors.length) {
+        setRelated(impostors.map((e) => ({ entry: e, reason: `同名的已确认冒用账号（${e.platformLabel}）` })));
+        result.advice += `注意：已确认的冒用账号${impostors.map((e) => `“${e.name}”（${e.platformLabel}）`).join('、')}也使用这个名称。`;
+      }
       return result;
     }
     if (isName && accounts.length > 1) {
