@@ -1,0 +1,284 @@
+// The strict loader of one filing file (src/domain/filing.ts): which paths are filings, what a file
+// of each kind must look like, and the exact Chinese finding (file, line, column, field, code) for
+// each way a file can be wrong. Every input is built inside its test.
+import { describe, expect, test } from 'vitest';
+import { classifyPath, isIgnoredPath, parseFile, type ParseResult } from '../../src/domain/filing.ts';
+import type { Finding } from '../../src/domain/findings.ts';
+
+type Fields = Record<string, string | null>;
+
+/** YAML lines `key: value` from base fields with overrides (null drops a field). */
+function yamlOf(base: Fields, over: Fields): string {
+  return Object.entries({ ...base, ...over })
+    .filter((e): e is [string, string] => e[1] !== null)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+}
+
+const GROUP: Fields = {
+  id: 'jsj-teachers',
+  platform: 'qq-group',
+  number: "'765432109'",
+  name: '计算机学院教职工群',
+  scope: '计算机学院全体教职工',
+  members: '86',
+  memberTypes: '[教职工]',
+  admins: "\n  - { name: 吴敏, mobile: '13800000012' }",
+  email: 'jsj-office@example.edu.cn',
+  unit: 'jsj',
+  head: "{ name: 李强, title: 党总支书记, officePhone: '0000-6120010' }",
+  created: "'2023-09-01'",
+};
+const groupText = (over: Fields = {}) => `${yamlOf(GROUP, over)}\n`;
+const GROUP_FILE = 'groups/jsj/jsj-teachers.yaml';
+
+const ACCOUNT: Fields = {
+  id: 'jsj-weibo',
+  name: '青川理工计算机学院',
+  platform: 'weibo',
+  keys: "\n  - { kind: uid, value: '5123456789' }",
+  link: 'https://weibo.com/u/5123456789',
+  unit: 'jsj',
+  tier: '2',
+  status: 'active',
+  filing: 'new',
+  purpose: '计算机学院官方微博。',
+  reason: '服务学院师生。',
+  dates: "{ applied: '2024-09-01', plannedOpening: '2024-09-15', opened: '2024-09-16' }",
+  approval: "{ number: '2024-0002', date: '2024-09-05', pr: 2 }",
+  contacts:
+    "\n  head: { name: 李强, title: 党总支书记, mobile: '13800000011' }\n  leader: { name: 周华, title: 副院长, officePhone: '0000-6120011' }\n  admins:\n    - { name: 吴敏, mobile: '13800000012' }\n    - { name: 郑洁, officePhone: '0000-6120012' }",
+};
+// Lines: 1 ---, 2 id, 3 name, 4 platform, 5 keys, 6 key item, 7 link, 8 unit, 9 tier, 10 status,
+// 11 filing, 12 purpose, 13 reason, 14 dates, 15 approval, 16 contacts, 17 head, 18 leader,
+// 19 admins, 20-21 admin items, 22 ---, 23 body.
+const accountText = (over: Fields = {}, body = '\n简介。\n') => `---\n${yamlOf(ACCOUNT, over)}\n---${body}`;
+const ACCOUNT_FILE = 'accounts/jsj/jsj-weibo.mdx';
+
+const UNIT: Fields = { id: 'jsj', name: '计算机学院', kind: 'college', parent: 'school', status: 'active', headTitle: '党总支书记', owners: "['@qclg/jsj']" };
+const unitText = (over: Fields = {}) => `${yamlOf(UNIT, over)}\n`;
+
+const REVIEW: Fields = {
+  account: 'qclg-wechat',
+  year: '2025',
+  submitted: "'2025-12-10'",
+  pushes: '412',
+  followers: '86000',
+  bestPost: '{ title: 开学典礼, views: 52000, shares: 3100 }',
+  violations: '{ any: false }',
+  head: "{ name: 赵文, mobile: '13800000001' }",
+  result: "{ outcome: pass, date: '2025-12-15' }",
+};
+const reviewText = (over: Fields = {}) => `${yamlOf(REVIEW, over)}\n`;
+
+const err = (file: string, line: number, column: number, field: string, code: string, message: string): Finding => ({
+  file,
+  line,
+  column,
+  field,
+  code,
+  message,
+  severity: 'error',
+});
+const findingsOf = (r: ParseResult) => r.findings;
+const onlyCode = (r: ParseResult, code: string) => r.findings.filter((f) => f.code === code);
+
+describe('isIgnoredPath()', () => {
+  test('skips README.md at the top of the content folder only', () => {
+    expect(isIgnoredPath('README.md')).toBe(true);
+    expect(isIgnoredPath('accounts/README.md')).toBe(false);
+    expect(isIgnoredPath('readme.md')).toBe(false);
+  });
+
+  test('skips .gitkeep files in any folder, and nothing merely ending in gitkeep', () => {
+    expect(isIgnoredPath('.gitkeep')).toBe(true);
+    expect(isIgnoredPath('units/.gitkeep')).toBe(true);
+    expect(isIgnoredPath('units/x.gitkeep')).toBe(false);
+    expect(isIgnoredPath('.gitkeep/units.yaml')).toBe(false);
+    expect(isIgnoredPath('')).toBe(false);
+    expect(isIgnoredPath('units/')).toBe(false);
+  });
+});
+
+describe('classifyPath()', () => {
+  test.each([
+    ['policy.yaml', { kind: 'policy', id: 'policy' }],
+    ['units/jsj.yaml', { kind: 'unit', id: 'jsj' }],
+    ['accounts/jsj/jsj-weibo.mdx', { kind: 'account', scope: 'jsj', id: 'jsj-weibo' }],
+    ['reviews/2025/qclg-wechat.yaml', { kind: 'review', scope: '2025', id: 'qclg-wechat' }],
+    ['reviews/2025/qclg-wechat.pushes.csv', { kind: 'pushList', scope: '2025', id: 'qclg-wechat' }],
+    ['groups/jsj/jsj-teachers.yaml', { kind: 'group', scope: 'jsj', id: 'jsj-teachers' }],
+    ['impostors/fake-weibo.yaml', { kind: 'impostor', id: 'fake-weibo' }],
+    ['pages/guide.mdx', { kind: 'page', id: 'guide' }],
+  ])('%s is a filing of its kind, with the id (and scope) its path gives', (rel, role) => {
+    expect(classifyPath(rel)).toEqual(role);
+  });
+
+  const fail = (file: string, code: string, message: string) => ({ file, line: 1, column: 1, field: '', code, message, severity: 'error' });
+  const NAME = '文件名和文件夹名只能使用小写英文字母、数字和连字符 -（不能有中文、大写字母、空格）';
+  const UNEXPECTED = '这个位置不应有此文件：账号放在 accounts/<单位编号>/<账号编号>.mdx，单位放在 units/<单位编号>.yaml（详见填报指南）';
+
+  test.each([
+    ['units/JSJ.yaml', 'file/name', NAME],
+    ['units/计算机.yaml', 'file/name', NAME],
+    ['units/a b.yaml', 'file/name', NAME],
+    ['', 'file/name', NAME],
+    ['units/jsj.yml', 'file/extension', '扩展名请用 .yaml（不是 .yml）'],
+    ['accounts/jsj/jsj-weibo.md', 'file/extension', '账号备案文件的扩展名应为 .mdx'],
+    ['pages/guide.md', 'file/unexpected', UNEXPECTED],
+    ['units/jsj.yaml.bak', 'file/unexpected', UNEXPECTED],
+    ['units/jsj/x.yaml', 'file/unexpected', UNEXPECTED],
+    ['notes/jsj.yaml', 'file/unexpected', UNEXPECTED],
+  ])('%s is refused with %s', (rel, code, message) => {
+    expect(classifyPath(rel)).toEqual(fail(rel, code, message));
+  });
+
+  test('an unexpected path is reported once, on the file itself', () => {
+    expect(parseFile('notes/x.yaml', 'a: 1\n')).toEqual({ findings: [fail('notes/x.yaml', 'file/unexpected', UNEXPECTED)] });
+  });
+});
+
+describe('parseFile(): never throws', () => {
+  const policy = 'extends: base\n';
+  const message = (why: string) => `无法读取这个文件（${why}），请简化内容后重试；如仍有问题请联系管理部门`;
+  const throwing = (e: Error) =>
+    new Proxy({} as Record<string, string>, {
+      get() {
+        throw e;
+      },
+    });
+
+  test('an exception while reading becomes one error finding on the file', () => {
+    expect(parseFile('policy.yaml', policy, { presets: throwing(new Error('boom')) })).toEqual({
+      findings: [err('policy.yaml', 1, 1, '', 'file/internal', message('内容无法处理'))],
+    });
+  });
+
+  test('a stack overflow (RangeError) is reported as content nested too deep', () => {
+    expect(parseFile('policy.yaml', policy, { presets: throwing(new RangeError('deep')) })).toEqual({
+      findings: [err('policy.yaml', 1, 1, '', 'file/internal', message('内容嵌套过深或过于复杂'))],
+    });
+  });
+});
+
+describe('parseFile(): a clean file', () => {
+  test('a unit is parsed with its data and the position of every field', () => {
+    expect(parseFile('units/jsj.yaml', unitText())).toEqual({
+      role: { kind: 'unit', id: 'jsj' },
+      findings: [],
+      parsed: {
+        kind: 'unit',
+        filing: {
+          file: 'units/jsj.yaml',
+          id: 'jsj',
+          pos: { id: [1, 1], name: [2, 1], kind: [3, 1], parent: [4, 1], status: [5, 1], headTitle: [6, 1], owners: [7, 1], 'owners[0]': [7, 10] },
+          data: { id: 'jsj', name: '计算机学院', kind: 'college', parent: 'school', status: 'active', headTitle: '党总支书记', owners: ['@qclg/jsj'] },
+        },
+      },
+    });
+  });
+
+  test('a BOM at the start is not part of the text', () => {
+    const r = parseFile('units/jsj.yaml', `\uFEFF${unitText()}`);
+    expect(r.findings).toEqual([]);
+    expect(r.parsed?.kind).toBe('unit');
+  });
+
+  test('an account keeps its unit as scope and its sanitised description', () => {
+    const r = parseFile(ACCOUNT_FILE, accountText());
+    expect(r.findings).toEqual([]);
+    expect(r.parsed?.kind).toBe('account');
+    const filing = r.parsed!.filing as { file: string; id: string; scope?: string; html: string; pos: Record<string, unknown> };
+    expect([filing.file, filing.id, filing.scope, filing.html]).toEqual([ACCOUNT_FILE, 'jsj-weibo', 'jsj', '<p>简介。</p>']);
+    // Positions are counted in the whole file: the frontmatter starts on line 2.
+    expect(filing.pos.id).toEqual([2, 1]);
+    expect(filing.pos['keys[0].value']).toEqual([6, 18]);
+  });
+
+  test('a page keeps its body', () => {
+    expect(parseFile('pages/guide.mdx', '---\ntitle: 指南\n---\n正文\n')).toEqual({
+      role: { kind: 'page', id: 'guide' },
+      findings: [],
+      parsed: { kind: 'page', filing: { file: 'pages/guide.mdx', id: 'guide', pos: { title: [2, 1] }, data: { title: '指南', order: 100 }, body: '正文\n' } },
+    });
+  });
+
+  test('a review is scoped by its year folder', () => {
+    const r = parseFile('reviews/2025/qclg-wechat.yaml', reviewText());
+    expect(r.findings).toEqual([]);
+    expect(r.parsed?.kind).toBe('review');
+    expect((r.parsed!.filing as { scope?: string }).scope).toBe('2025');
+  });
+});
+
+describe('parseFile(): frontmatter and YAML', () => {
+  test('an account without --- frontmatter is refused at line 1', () => {
+    expect(parseFile(ACCOUNT_FILE, 'id: jsj-weibo\n')).toEqual({
+      role: { kind: 'account', scope: 'jsj', id: 'jsj-weibo' },
+      findings: [err(ACCOUNT_FILE, 1, 1, '', 'frontmatter/missing', '文件开头应为 --- 包围的备案信息（YAML），正文写在第二个 --- 之后')],
+    });
+  });
+
+  test('an empty frontmatter is not a mapping, reported on its first line', () => {
+    expect(parseFile('pages/guide.mdx', '---\n---\n正文\n')).toEqual({
+      role: { kind: 'page', id: 'guide' },
+      findings: [err('pages/guide.mdx', 2, 1, '', 'yaml/not-mapping', '文件内容应为“字段: 值”形式的列表')],
+    });
+  });
+
+  test('a YAML syntax error names the line inside the frontmatter, with no field', () => {
+    expect(findingsOf(parseFile(ACCOUNT_FILE, '---\nid: [\n---\n'))).toEqual([
+      err(ACCOUNT_FILE, 3, 1, '', 'yaml/syntax', 'YAML 格式错误：缩进有误，请检查这一行的空格（不能用 Tab）'),
+    ]);
+  });
+
+  test('a YAML problem on a field names the field', () => {
+    expect(onlyCode(parseFile('units/jsj.yaml', unitText({ name: '&a 计算机学院' })), 'yaml/anchor')).toEqual([
+      err('units/jsj.yaml', 2, 10, 'name', 'yaml/anchor', '不允许使用 YAML 锚点（&name）'),
+    ]);
+  });
+
+  test('invisible characters are reported where they are', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', unitText({ headTitle: '党总支\u200B书记' })))).toEqual([
+      err('units/jsj.yaml', 6, 15, '', 'text/invisible', '含有不可见字符或方向控制字符（U+200B），请删除后重新输入'),
+    ]);
+  });
+});
+
+describe('parseFile(): odd spaces in names', () => {
+  test('an odd space in a field name is reported on that field', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', `${unitText()}head\u00A0Title: x\n`))).toEqual([
+      err('units/jsj.yaml', 8, 1, 'head\u00A0Title', 'text/odd-space', '字段名中有特殊空格（U+00A0），请删除后用普通字符重新输入'),
+      err('units/jsj.yaml', 8, 1, 'head\u00A0Title', 'field/unknown', '不认识的字段「head\u00A0Title」：请检查拼写（区分大小写），或删除该字段'),
+    ]);
+  });
+
+  test('an odd space in a name is reported; the same space in free text is not', () => {
+    const msg = '编号、名称和账号标识中不能有特殊空格（U+3000，看起来像空格但与普通空格不同），请删除后重新输入';
+    expect(findingsOf(parseFile('units/jsj.yaml', unitText({ name: '计算机\u3000学院' })))).toEqual([err('units/jsj.yaml', 2, 1, 'name', 'text/odd-space', msg)]);
+    expect(findingsOf(parseFile('units/jsj.yaml', unitText({ headTitle: '党总支\u3000书记' })))).toEqual([]);
+  });
+
+  test('an odd space in a list item of a name field is reported on that item', () => {
+    const list = `[${Array.from({ length: 11 }, (_, i) => `旧名${i}`).join(', ')}, 旧\u00A0名]`;
+    expect(onlyCode(parseFile('units/jsj.yaml', unitText({ formerNames: list })), 'text/odd-space')).toEqual([
+      err('units/jsj.yaml', 8, 71, 'formerNames[11]', 'text/odd-space', '编号、名称和账号标识中不能有特殊空格（U+00A0，看起来像空格但与普通空格不同），请删除后重新输入'),
+    ]);
+  });
+
+  test('an odd space in a key value is reported on the key', () => {
+    expect(onlyCode(parseFile(ACCOUNT_FILE, accountText({ keys: "\n  - { kind: uid, value: '51234\u00A056789' }" })), 'text/odd-space')).toEqual([
+      err(ACCOUNT_FILE, 6, 18, 'keys[0].value', 'text/odd-space', '编号、名称和账号标识中不能有特殊空格（U+00A0，看起来像空格但与普通空格不同），请删除后重新输入'),
+    ]);
+  });
+
+  test('only the last named part of a field decides: a text under name is not a name', () => {
+    expect(onlyCode(parseFile('units/jsj.yaml', unitText({ name: '{ a1: "x\u00A0y", 1a: "x\u00A0y" }' })), 'text/odd-space')).toEqual([]);
+  });
+
+  test('a name field holding a list is looked into item by item, never as a whole', () => {
+    const r = parseFile('units/jsj.yaml', unitText({ name: '[计算机\u00A0学院]' }));
+    expect(onlyCode(r, 'text/odd-space').map((f) => f.field)).toEqual(['name[0]']);
+    expect(onlyCode(r, 'file/internal')).toEqual([]);
+  });
+});
