@@ -282,3 +282,143 @@ describe('parseFile(): odd spaces in names', () => {
     expect(onlyCode(r, 'file/internal')).toEqual([]);
   });
 });
+
+describe('parseFile(): schema errors in Chinese, on the field', () => {
+  const G = GROUP_FILE;
+  test.each([
+    ['members', '0', [err(G, 6, 1, 'members', 'field/range', '「群成员数量」不能小于 1')]],
+    ['members', '1.5', [err(G, 6, 1, 'members', 'field/type', '「群成员数量」类型不正确')]],
+    ['members', "'86'", [err(G, 6, 1, 'members', 'field/type', '「群成员数量」应为数字（不加引号）')]],
+    ['memberTypes', '[]', [err(G, 7, 1, 'memberTypes', 'field/range', '「覆盖人员类型」至少需要 1 项')]],
+    ['memberTypes', 'x', [err(G, 7, 1, 'memberTypes', 'field/type', '「覆盖人员类型」应为列表（每一项以“- ”开头）')]],
+    ['admins', '[]', [err(G, 8, 1, 'admins', 'field/range', '至少填写一名管理员')]],
+    [
+      'admins',
+      "\n  - { name: a, mobile: '13800000012' }\n  - { name: b, mobile: '13800000012' }\n  - { name: c, mobile: '13800000012' }",
+      [err(G, 8, 1, 'admins', 'field/range', '登记表最多填写两名管理员')],
+    ],
+    ['name', "''", [err(G, 4, 1, 'name', 'field/range', '「群名称」不能为空')]],
+    ['name', '"a\\nb"', [err(G, 4, 1, 'name', 'field/invalid', '「群名称」不能换行')]],
+    ['number', "'1'", [err(G, 3, 1, 'number', 'field/format', '群号格式不正确（加引号写成文本）')]],
+    ['email', 'x', [err(G, 10, 1, 'email', 'field/format', '「Email」电子邮箱格式不正确')]],
+    ['platform', 'qq', [err(G, 2, 1, 'platform', 'field/value', '群平台应为以下之一：other, qq-group, wechat-group, wecom-group, dingtalk-group')]],
+    ['created', "'2023-02-30'", [err(G, 13, 1, 'created', 'date/invalid', '「建群日期」不是真实存在的日期')]],
+    [
+      'created',
+      "'2023-2-3'",
+      [err(G, 13, 1, 'created', 'date/format', "「建群日期」日期格式应为 'YYYY-MM-DD'（加引号）"), err(G, 13, 1, 'created', 'date/invalid', '「建群日期」不是真实存在的日期')],
+    ],
+    ['created', null, [err(G, 1, 1, 'created', 'field/required', '缺少必填项「建群日期」')]],
+    ['head', '{ name: 李强 }', [err(G, 12, 1, 'head.mobile', 'field/invalid', '至少填写手机号码或办公电话之一')]],
+    ['head', 'x', [err(G, 12, 1, 'head', 'field/type', '「部门负责人」应为包含子字段的一组内容')]],
+    ['id', 'jsj-other', [err(G, 1, 1, 'id', 'file/id-mismatch', 'id 应与文件名一致（jsj-teachers）')]],
+    ['unit', 'tw', [err(G, 11, 1, 'unit', 'file/unit-folder', '文件所在文件夹（jsj）应与主办单位 unit 一致')]],
+  ] as Array<[string, string | null, Finding[]]>)('a work group with %s: %s', (field, value, expected) => {
+    expect(parseFile(G, groupText({ [field]: value }))).toEqual({ role: { kind: 'group', scope: 'jsj', id: 'jsj-teachers' }, findings: expected });
+  });
+
+  test('a schema error points at the field name, not its value', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', 'id: jsj\nname:   1\nkind: college\nstatus: active\nheadTitle: x\n'))).toEqual([
+      err('units/jsj.yaml', 2, 1, 'name', 'field/type', '「单位名称」应为文字（数字、电话号码、日期请用引号括起来）'),
+    ]);
+  });
+
+  test('a missing enum field is a missing field, pointed at the top of the file', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', 'id: jsj\nname: 计算机学院\nstatus: active\nheadTitle: x\n'))).toEqual([
+      err('units/jsj.yaml', 1, 1, 'kind', 'field/required', '缺少必填项「单位类型」'),
+    ]);
+  });
+
+  test('a true/false field given text says so', () => {
+    expect(onlyCode(parseFile('reviews/2025/qclg-wechat.yaml', reviewText({ violations: '{ any: x }' })), 'field/type')).toEqual([
+      err('reviews/2025/qclg-wechat.yaml', 7, 15, 'violations.any', 'field/type', '「有无违规发布」应为 true 或 false'),
+    ]);
+  });
+
+  test('a list item without a title of its own is named by its path', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', unitText({ owners: '[1]' })))).toEqual([
+      err('units/jsj.yaml', 7, 10, 'owners[0]', 'field/type', '「owners[0]」应为文字（数字、电话号码、日期请用引号括起来）'),
+    ]);
+  });
+
+  test('an unknown field is named, at its own line', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', unitText({ colour: 'red' })))).toEqual([
+      err('units/jsj.yaml', 8, 1, 'colour', 'field/unknown', '不认识的字段「colour」：请检查拼写（区分大小写），或删除该字段'),
+    ]);
+  });
+
+  test('numbers below and above their range name the bound', () => {
+    const R = 'reviews/2025/qclg-wechat.yaml';
+    expect(onlyCode(parseFile(R, reviewText({ year: '2101' })), 'field/range')).toEqual([err(R, 2, 1, 'year', 'field/range', '「年度」不能大于 2100')]);
+    expect(onlyCode(parseFile(R, reviewText({ year: '1999' })), 'field/range')).toEqual([err(R, 2, 1, 'year', 'field/range', '「年度」不能小于 2000')]);
+  });
+
+  test('an empty key kind or value is named by its title', () => {
+    const r = parseFile('impostors/x.yaml', "id: x\nkeys:\n  - { kind: '', value: '' }\n");
+    expect(onlyCode(r, 'field/range')).toEqual([
+      err('impostors/x.yaml', 3, 7, 'keys[0].kind', 'field/range', '「标识类型」不能为空'),
+      err('impostors/x.yaml', 3, 17, 'keys[0].value', 'field/range', '「标识值」不能为空'),
+    ]);
+  });
+
+  test('a missing field inside a list item points at the item', () => {
+    const r = parseFile('impostors/x.yaml', 'id: x\nkeys:\n  - { kind: uid }\n');
+    expect(r.findings.filter((f) => f.field.startsWith('keys'))).toEqual([err('impostors/x.yaml', 3, 5, 'keys[0].value', 'field/required', '缺少必填项「标识值」')]);
+  });
+
+  test('rules of the schema keep their own code; one about a missing field points where it is required', () => {
+    const U = 'units/jsj.yaml';
+    expect(findingsOf(parseFile(U, unitText({ parent: null, status: 'merged', statusDate: "'2025-01-01'" })))).toEqual([
+      err(U, 4, 1, 'successor', 'unit/successor-missing', '合并或更名的单位必须填写承继单位 successor'),
+    ]);
+    expect(findingsOf(parseFile(U, unitText({ parent: null, successor: 'xcb' })))).toEqual([
+      err(U, 7, 1, 'successor', 'unit/successor-unexpected', '正常状态的单位不应填写承继单位'),
+    ]);
+  });
+
+  test('a policy value outside a list of choices, or of the wrong form, gets the generic message', () => {
+    const r = parseFile('policy.yaml', "preset: '000'\nschool: { domains: [BAD] }\ntiers:\n  - { unitKinds: [bogus] }\n");
+    expect(r.findings.filter((f) => f.code === 'field/value' || f.code === 'field/format')).toEqual([
+      err('policy.yaml', 2, 21, 'school.domains[0]', 'field/format', '「school.domains[0]」格式不正确'),
+      err('policy.yaml', 4, 19, 'tiers[0].unitKinds[0]', 'field/value', '「tiers[0].unitKinds[0]」的取值不在允许范围内'),
+    ]);
+  });
+
+  test('a review year must match its folder', () => {
+    const R = 'reviews/2025/qclg-wechat.yaml';
+    expect(findingsOf(parseFile(R, reviewText({ year: '2024' })))).toEqual([err(R, 2, 1, 'year', 'file/year-folder', '年度 year 应与所在文件夹（2025）一致')]);
+    expect(findingsOf(parseFile(R, reviewText({ account: 'other' })))).toEqual([err(R, 1, 1, 'account', 'file/id-mismatch', 'account 应与文件名一致（qclg-wechat）')]);
+  });
+
+  test('the file-name check points at the id field wherever it is', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', `headTitle: x\n${yamlOf(UNIT, { id: 'xyz', headTitle: null })}\n`))).toEqual([
+      err('units/jsj.yaml', 2, 1, 'id', 'file/id-mismatch', 'id 应与文件名一致（jsj）'),
+    ]);
+  });
+});
+
+describe('parseFile(): a policy extending a preset', () => {
+  test('an unknown preset is reported on extends, listing the presets there are', () => {
+    const text = "preset: '000'\nextends:   '000'\n";
+    expect(findingsOf(parseFile('policy.yaml', text, { presets: { '002': 'a: 1\n', '001': 'a: 1\n' } }))).toEqual([
+      err('policy.yaml', 2, 1, 'extends', 'policy/preset-unknown', '找不到预设 000（presets/000.yaml）；可用的预设：001、002'),
+    ]);
+    expect(findingsOf(parseFile('policy.yaml', text))).toEqual([
+      err('policy.yaml', 2, 1, 'extends', 'policy/preset-unknown', '找不到预设 000（presets/000.yaml）；可用的预设：无'),
+    ]);
+  });
+
+  test('a preset other than the one extended is reported on preset', () => {
+    const r = parseFile('policy.yaml', "preset:   '001'\nextends: '000'\n", { presets: { '000': 'a: 1\n' } });
+    expect(onlyCode(r, 'policy/preset-mismatch')).toEqual([
+      err('policy.yaml', 1, 1, 'preset', 'policy/preset-mismatch', 'preset（001）与继承的预设 extends（000）不一致，请删除 preset 或改为一致'),
+    ]);
+    // The merged rulebook is validated: the preset's own field is unknown to the schema.
+    expect(onlyCode(r, 'field/unknown')).toEqual([err('policy.yaml', 1, 1, 'a', 'field/unknown', '不认识的字段「a」：请检查拼写（区分大小写），或删除该字段')]);
+  });
+
+  test('no preset field, or the same preset, is no mismatch', () => {
+    expect(onlyCode(parseFile('policy.yaml', "extends: '000'\n", { presets: { '000': 'a: 1\n' } }), 'policy/preset-mismatch')).toEqual([]);
+    expect(onlyCode(parseFile('policy.yaml', "preset: '000'\nextends: '000'\n", { presets: { '000': 'a: 1\n' } }), 'policy/preset-mismatch')).toEqual([]);
+  });
+});
