@@ -422,3 +422,142 @@ describe('parseFile(): a policy extending a preset', () => {
     expect(onlyCode(parseFile('policy.yaml', "preset: '000'\nextends: '000'\n", { presets: { '000': 'a: 1\n' } }), 'policy/preset-mismatch')).toEqual([]);
   });
 });
+
+describe('parseFile(): account checks', () => {
+  const A = ACCOUNT_FILE;
+  const ROLE = { kind: 'account', scope: 'jsj', id: 'jsj-weibo' };
+
+  test('a key kind the platform does not have lists the kinds it has', () => {
+    expect(parseFile(A, accountText({ keys: "\n  - { kind: qq, value: '5123456789' }" }))).toEqual({
+      role: ROLE,
+      findings: [err(A, 6, 7, 'keys[0].kind', 'key/kind', '微博的账号标识类型只能是：uid（微博UID）、domain（个性域名）、short（登记的短链接）')],
+    });
+  });
+
+  test('a platform without keys says no key can be filed', () => {
+    expect(findingsOf(parseFile(A, accountText({ platform: 'wechat-group', link: null, keys: "\n  - { kind: wxid, value: 'ab' }" })))).toEqual([
+      err(A, 6, 7, 'keys[0].kind', 'key/kind', '微信群的账号标识类型只能是：无（该平台没有可登记的账号标识）'),
+    ]);
+  });
+
+  test('a key not in canonical form gives the canonical form, and nothing else about that key', () => {
+    expect(findingsOf(parseFile(A, accountText({ keys: "\n  - { kind: uid, value: ' 5123456789' }" })))).toEqual([
+      err(A, 6, 18, 'keys[0].value', 'key/not-canonical', '微博UID请写成规范形式：5123456789'),
+    ]);
+  });
+
+  test('a key of the wrong format is an error on a strict kind', () => {
+    expect(parseFile(A, accountText({ keys: "\n  - { kind: uid, value: '0123' }" }))).toEqual({
+      role: ROLE,
+      findings: [err(A, 6, 18, 'keys[0].value', 'key/format', '微博UID的格式不正确，请对照填报指南中的账号标识说明')],
+    });
+  });
+
+  test('a key of the wrong format is only a warning on a kind that is not strict, and the file is used', () => {
+    const r = parseFile(A, accountText({ platform: 'wechat-mp', link: null, keys: "\n  - { kind: gh, value: 'gh_0123456789ab' }\n  - { kind: wxid, value: 'ab' }" }));
+    expect(r.findings).toEqual([
+      { ...err(A, 7, 19, 'keys[1].value', 'key/format', '微信号的格式不正确，请对照填报指南中的账号标识说明'), severity: 'warning' },
+    ]);
+    expect(r.parsed?.kind).toBe('account');
+  });
+
+  test('one admin is a warning on contacts.admins, not an error', () => {
+    const contacts =
+      "\n  head: { name: 李强, title: 党总支书记, mobile: '13800000011' }\n  leader: { name: 周华, title: 副院长, officePhone: '0000-6120011' }\n  admins:\n    - { name: 吴敏, mobile: '13800000012' }";
+    const r = parseFile(A, accountText({ contacts }));
+    expect(r.findings).toEqual([{ ...err(A, 19, 3, 'contacts.admins', 'contacts/admins-few', '只登记了一名管理员，建议至少两名，以便人员变动时有人接替'), severity: 'warning' }]);
+    expect(r.parsed?.kind).toBe('account');
+  });
+
+  test('a body link off the allowed hosts is an error on its body line; the policy hosts allow it', () => {
+    const body = '\n\n[链接](https://example.org/x)\n';
+    expect(findingsOf(parseFile(A, accountText({}, body)))).toEqual([
+      err(A, 24, 1, '(正文)', 'body/link', '简介中的链接必须以 https:// 开头，并指向学校网站或所在平台'),
+    ]);
+    const r = parseFile(A, accountText({}, body), { linkHosts: ['example.org'] });
+    expect(r.findings).toEqual([]);
+    expect((r.parsed!.filing as { html: string }).html).toBe('<p><a href="https://example.org/x" rel="nofollow noopener noreferrer">链接</a></p>');
+  });
+
+  test('a phone number in the body is reported on its line and column', () => {
+    expect(findingsOf(parseFile(A, accountText({}, '\n\n第二行 电话 13800000099\n')))).toEqual([
+      err(A, 24, 8, '(正文)', 'privacy/contact', '公开简介中像是写了手机号码：这是公开内容，会发布到网站、开放数据和搜索中。个人的电话和邮箱请只填在联系人（contacts）的对应字段里，这里请删除'),
+    ]);
+  });
+
+  test('a phone number in a public field is named by its title, or by its path when it has none', () => {
+    expect(findingsOf(parseFile(A, accountText({ purpose: '电话 13800000099 联系。' })))).toEqual([
+      err(A, 12, 1, 'purpose', 'privacy/contact', '「功能定位」中像是写了手机号码：这是公开内容，会发布到网站、开放数据和搜索中。个人的电话和邮箱请只填在联系人（contacts）的对应字段里，这里请删除'),
+    ]);
+    expect(findingsOf(parseFile(A, accountText({ formerNames: '[电话13800000099]' })))).toEqual([
+      err(A, 22, 15, 'formerNames[0]', 'privacy/contact', '「formerNames[0]」中像是写了手机号码：这是公开内容，会发布到网站、开放数据和搜索中。个人的电话和邮箱请只填在联系人（contacts）的对应字段里，这里请删除'),
+    ]);
+  });
+
+  test('an account whose unit is not its folder is refused', () => {
+    expect(findingsOf(parseFile(A, accountText({ unit: 'tw' })))).toEqual([err(A, 8, 1, 'unit', 'file/unit-folder', '文件所在文件夹（jsj）应与主办单位 unit 一致')]);
+  });
+});
+
+describe('parseFile(): push lists', () => {
+  const P = 'reviews/2025/qclg-wechat.pushes.csv';
+  const ROLE = { kind: 'pushList', scope: '2025', id: 'qclg-wechat' };
+  const list = (rows: number) => ({ kind: 'pushList', filing: { file: P, account: 'qclg-wechat', year: 2025, rows } });
+  const rowErr = (line: number, code: string, message: string) => err(P, line, 1, `row ${line}`, code, message);
+
+  test('a list as Excel saves it (CRLF, slashes in dates, quoted commas, empty rows and columns) is read', () => {
+    expect(parseFile(P, 'date,title,url\r\n2025-09-01,开学典礼,https://mp.weixin.qq.com/s/abc\r\n2025/10/1,"国庆，安排",\r\n,,,,\r\n')).toEqual({
+      role: ROLE,
+      findings: [],
+      parsed: list(2),
+    });
+  });
+
+  test('Chinese or upper-case headers and trailing empty columns are accepted', () => {
+    expect(parseFile(P, '日期,标题,链接\n2025-09-01,a,\n').parsed).toEqual(list(1));
+    expect(parseFile(P, 'DATE,Title,URL,,\n2025-09-01,a,\n').parsed).toEqual(list(1));
+    expect(parseFile(P, 'date,title,url\r2025-09-01,a,\r').parsed).toEqual(list(1));
+  });
+
+  test('a wrong header is reported on its line, and the list is not used', () => {
+    const header = err(P, 1, 1, 'header', 'pushlist/header', '推送清单第一行应为表头：date,title,url（或 日期,标题,链接）');
+    expect(parseFile(P, 'date,title\n2025-09-01,a,\n')).toEqual({ role: ROLE, findings: [header] });
+    expect(parseFile(P, 'date,title,url,x\n')).toEqual({ role: ROLE, findings: [header] });
+    expect(parseFile(P, 'date,titles,url\n')).toEqual({ role: ROLE, findings: [header] });
+    expect(parseFile(P, '\n\ndate,url,title\n')).toEqual({ role: ROLE, findings: [{ ...header, line: 3 }] });
+  });
+
+  test('each bad row is reported with its line number', () => {
+    const text = '\n\ndate,title,url\n2024-09-01,a,\n2025-13-01,b,\n2025-09-01,c\n2025-09-01,d,http://x\n2025-09-01,e,https://a b\n2025-09-01,f,g,h\n2025-09-01,i,\n';
+    expect(parseFile(P, text)).toEqual({
+      role: ROLE,
+      findings: [
+        rowErr(4, 'pushlist/year', '第 4 行的推送日期 2024-09-01 不在 2025 年度内，请核对或移到对应年度的清单'),
+        rowErr(5, 'pushlist/date', '第 5 行的推送日期不是真实日期，请写成 2025-01-14 或 2025/1/14 这样的格式'),
+        rowErr(6, 'pushlist/row', '第 6 行应有 3 列：日期,标题,链接（含逗号的标题请用双引号括起来；在 Excel 中每项各占一格即可）'),
+        rowErr(7, 'pushlist/url', '第 7 行的链接应以 https:// 开头（可留空）'),
+        rowErr(8, 'pushlist/url', '第 8 行的链接应以 https:// 开头（可留空）'),
+        rowErr(9, 'pushlist/row', '第 9 行应有 3 列：日期,标题,链接（含逗号的标题请用双引号括起来；在 Excel 中每项各占一格即可）'),
+      ],
+    });
+  });
+
+  test('an invisible character makes the list unusable', () => {
+    expect(parseFile(P, 'date,title,url\n2025-09-01,a\u200B,\n')).toEqual({
+      role: ROLE,
+      findings: [err(P, 2, 13, '', 'text/invisible', '含有不可见字符或方向控制字符（U+200B），请删除后重新输入')],
+    });
+  });
+
+  test('quoting follows CSV: doubled quotes inside quotes, a quote mid-cell is a character', () => {
+    // A doubled quote inside a quoted cell is one quote, and the comma after it stays in the cell.
+    expect(parseFile(P, 'date,title,url\n2025-09-01,"a"",b",\n').parsed).toEqual(list(1));
+    // The doubled quote is kept: the date cell is then not a date.
+    expect(findingsOf(parseFile(P, 'date,title,url\n"2025-09-01""",a,\n'))).toEqual([
+      rowErr(2, 'pushlist/date', '第 2 行的推送日期不是真实日期，请写成 2025-01-14 或 2025/1/14 这样的格式'),
+    ]);
+    // A quote after other characters does not open quoting.
+    expect(parseFile(P, 'date,title,url\n2025-09-01,ab"c,\n').parsed).toEqual(list(1));
+    expect(parseFile(P, 'date,title,url\n2025-09-01," a ",\n').parsed).toEqual(list(1));
+  });
+});
