@@ -1,0 +1,500 @@
+// Rules across files (src/domain/rules.ts) on small in-memory registries: references resolve,
+// ids, keys, names, links and approval numbers are unique, dates are in order and not in the
+// future, dissolved and merged units hold nothing live. Each test builds its registry and asserts
+// the exact findings (file, line, column, field, code, message, severity).
+import { describe, expect, test } from 'vitest';
+import type { AccountFiling, Filing, PushList } from '../../src/domain/filing.ts';
+import type { Finding, Severity } from '../../src/domain/findings.ts';
+import { emptyRegistry, type Registry } from '../../src/domain/registry.ts';
+import { checkRegistry, normalizeName } from '../../src/domain/rules.ts';
+import type { Account } from '../../src/domain/schema/account.ts';
+import type { Group } from '../../src/domain/schema/group.ts';
+import type { Impostor } from '../../src/domain/schema/impostor.ts';
+import type { Policy } from '../../src/domain/schema/policy.ts';
+import type { Review } from '../../src/domain/schema/review.ts';
+import type { Unit } from '../../src/domain/schema/unit.ts';
+
+const TODAY = '2026-11-21';
+
+/** Positions: each listed field on its own line (line = index + 2), column 3. */
+const lines = (fields: string[]): Record<string, [number, number]> => Object.fromEntries(fields.map((f, i) => [f, [i + 2, 3]]));
+
+function unit(id: string, over: Partial<Unit> = {}): Filing<Unit> {
+  return {
+    file: `units/${id}.yaml`,
+    id,
+    data: { id, name: `单位${id}`, kind: 'college', status: 'active', headTitle: '书记', owners: [], ...over } as Unit,
+    pos: lines(['id', 'name', 'kind', 'parent', 'status', 'successor']),
+  };
+}
+
+const ACCOUNT_POS = lines([
+  'id',
+  'name',
+  'platform',
+  'keys',
+  'keys[0].value',
+  'keys[1].value',
+  'link',
+  'unit',
+  'units',
+  'tier',
+  'status',
+  'dates',
+  'dates.applied',
+  'dates.plannedOpening',
+  'dates.opened',
+  'dates.closed',
+  'approval',
+  'approval.number',
+  'approval.date',
+  'history',
+  'history[0].date',
+  'dormant.since',
+  'campusData',
+  'campusData.servers',
+  'campusData.approval.by',
+]);
+
+let uidSeq = 0;
+function account(id: string, over: Partial<Account> = {}, unitId = 'jsj'): AccountFiling {
+  uidSeq++;
+  return {
+    file: `accounts/${unitId}/${id}.mdx`,
+    id,
+    scope: unitId,
+    html: '',
+    data: {
+      id,
+      name: `账号${id}`,
+      formerNames: [],
+      platform: 'weibo',
+      keys: [{ kind: 'uid', value: String(5000000000 + uidSeq) }],
+      unit: unitId,
+      units: [],
+      tier: 2,
+      status: 'active',
+      filing: 'new',
+      purpose: '用途',
+      dates: {},
+      history: [],
+      orders: [],
+      exemptions: [],
+      ...over,
+    } as unknown as Account,
+    pos: ACCOUNT_POS,
+  };
+}
+
+function review(account: string, year: number, over: Partial<Review> = {}): Filing<Review> {
+  return {
+    file: `reviews/${year}/${account}.yaml`,
+    id: account,
+    scope: String(year),
+    data: { account, year, submitted: `${year}-12-10`, pushes: 10, followers: 1, result: { outcome: 'pending' }, ...over } as unknown as Review,
+    pos: lines(['account', 'year', 'submitted', 'pushes', 'pushList', 'result', 'result.date']),
+  };
+}
+
+const pushList = (account: string, year: number): PushList => ({ file: `reviews/${year}/${account}.pushes.csv`, account, year, rows: 1 });
+
+function group(id: string, over: Partial<Group> = {}): Filing<Group> {
+  return {
+    file: `groups/jsj/${id}.yaml`,
+    id,
+    scope: 'jsj',
+    data: { id, platform: 'qq-group', number: '12345', name: '群', scope: '全体', members: 10, memberTypes: ['学生'], unit: 'jsj', created: '2024-01-01', ...over } as unknown as Group,
+    pos: lines(['id', 'unit', 'members', 'created', 'lastUsed', 'dissolved', 'dissolutionReported']),
+  };
+}
+
+function impostor(id: string, over: Partial<Impostor> = {}): Filing<Impostor> {
+  return {
+    file: `impostors/${id}.yaml`,
+    id,
+    data: { id, name: '假账号', platform: 'weibo', keys: [], reported: '2025-04-01', confirmed: '2025-04-03', description: '冒用', ...over } as unknown as Impostor,
+    pos: lines(['id', 'imitates', 'reported', 'confirmed', 'keys', 'keys[0].value', 'keys[1].value']),
+  };
+}
+
+function policy(over: Record<string, unknown> = {}): Filing<Policy> {
+  return {
+    file: 'policy.yaml',
+    id: 'policy',
+    data: {
+      school: { name: '青川理工学院', shortNames: [], domains: ['qclg.edu.cn'] },
+      office: { name: '党委宣传部', unit: 'xcb' },
+      tiers: [
+        { level: 1, name: '一级平台', description: '学校官方新媒体', unitKinds: ['school'] },
+        { level: 2, name: '二级平台', description: '校内各单位的新媒体', unitKinds: ['office', 'college'] },
+      ],
+      annualReview: { required: true, tiers: [1, 2], pushListRequired: false, warnNoPushes: false },
+      groups: { maxMembers: null },
+      ...over,
+    } as unknown as Policy,
+    pos: lines(['office', 'office.unit']),
+  };
+}
+
+/** A clean registry: the school, its office and a college, and a policy. */
+function registry(over: Partial<Registry> = {}): Registry {
+  return {
+    ...emptyRegistry(),
+    policy: policy(),
+    units: [unit('school', { kind: 'school' }), unit('xcb', { kind: 'office', parent: 'school' }), unit('jsj', { parent: 'school' })],
+    ...over,
+  };
+}
+
+/** The findings of these rules (the look-alike name screening of name-rules.ts is tested on its own). */
+const check = (reg: Registry, today = TODAY) => checkRegistry(reg, { today }).filter((f) => f.code !== 'name/look-alike' && f.code !== 'name/similar');
+
+const at = (f: { file: string; pos: Record<string, [number, number]> }, field: string, code: string, message: string, severity: Severity = 'error', where = field): Finding => {
+  const p = f.pos[where] ?? [1, 1];
+  return { file: f.file, line: p[0], column: p[1], field, code, message, severity };
+};
+
+describe('normalizeName()', () => {
+  test('folds width and case and drops every space', () => {
+    expect(normalizeName('Ｑｃｌｇ 计算机\u3000学院\t A')).toBe('qclg计算机学院a');
+    expect(normalizeName('')).toBe('');
+  });
+});
+
+describe('checkRegistry(): the policy and the units', () => {
+  test('a clean registry has no finding', () => {
+    expect(check(registry())).toEqual([]);
+  });
+
+  test('a missing policy is reported on policy.yaml; an unreadable one is not reported again', () => {
+    const missing = { file: 'policy.yaml', line: 1, column: 1, field: '', code: 'policy/missing', message: '缺少管理办法配置文件 policy.yaml', severity: 'error' };
+    expect(check(registry({ policy: undefined }))).toEqual([missing]);
+    expect(check(registry({ policy: undefined, unreadable: { policy: ['policy'] } }))).toEqual([]);
+    expect(check(registry({ policy: undefined, unreadable: { policy: ['other'] } }))).toEqual([missing]);
+  });
+
+  test('the office unit must exist (or be unreadable)', () => {
+    const p = policy({ office: { name: '办公室', unit: 'bgs' } });
+    expect(check(registry({ policy: p }))).toEqual([at(p, 'office.unit', 'ref/office-unit', '归口管理部门的单位编号 bgs 不存在')]);
+    expect(check(registry({ policy: p, unreadable: { unit: ['bgs'] } }))).toEqual([]);
+    expect(check(registry({ policy: policy({ office: { name: '办公室' } }) }))).toEqual([]);
+  });
+
+  test('a parent or successor that does not exist is reported on its field', () => {
+    const u = unit('club', { parent: 'tw', status: 'merged', successor: 'tw2', kind: 'club' });
+    expect(check(registry({ units: [...registry().units, u] }))).toEqual([
+      at(u, 'parent', 'ref/parent', '上级单位 tw 不存在（units/tw.yaml）'),
+      at(u, 'successor', 'ref/successor', '承继单位 tw2 不存在（units/tw2.yaml）'),
+    ]);
+    expect(check(registry({ units: [...registry().units, u], unreadable: { unit: ['tw', 'tw2'] } }))).toEqual([]);
+  });
+
+  test('a cycle of parents is reported on each unit in it, once', () => {
+    const a = unit('a', { parent: 'b' });
+    const b = unit('b', { parent: 'a' });
+    const self = unit('s', { parent: 's' });
+    expect(check(registry({ units: [...registry().units, a, b, self] }))).toEqual([
+      at(a, 'parent', 'unit/cycle', '上级单位形成了循环（A 的上级是 B，B 的上级又是 A）'),
+      at(b, 'parent', 'unit/cycle', '上级单位形成了循环（A 的上级是 B，B 的上级又是 A）'),
+      at(self, 'parent', 'unit/cycle', '上级单位形成了循环（A 的上级是 B，B 的上级又是 A）'),
+    ]);
+  });
+
+  test('a chain of parents up to the top is no cycle', () => {
+    const units = [unit('school', { kind: 'school' }), unit('xcb', { parent: 'school' }), unit('jsj', { parent: 'xcb' }), unit('cls', { parent: 'jsj' })];
+    expect(check(registry({ units }))).toEqual([]);
+  });
+
+  test('two active units of one name (width, case and spaces aside) are reported on the second', () => {
+    const a = unit('a', { name: 'AB 学院' });
+    const b = unit('b', { name: 'ａｂ学院' });
+    const gone = unit('c', { name: 'AB学院', status: 'dissolved' });
+    expect(check(registry({ units: [...registry().units, a, gone, b] }))).toEqual([at(b, 'name', 'unit/duplicate-name', '单位名称与 units/a.yaml 重复')]);
+  });
+});
+
+describe('checkRegistry(): accounts', () => {
+  test('an account id filed twice is reported on the second', () => {
+    const a = account('x');
+    const b = account('x', { name: '另一个账号' }, 'xcb');
+    expect(check(registry({ accounts: [a, b] }))).toEqual([at(b, 'id', 'account/duplicate-id', '账号编号 x 在其他单位文件夹中已存在')]);
+  });
+
+  test('the unit and co-units must exist, unless unreadable', () => {
+    const a = account('x', { units: ['xcb', 'zz'] }, 'nope');
+    expect(check(registry({ accounts: [a] }))).toEqual([
+      at(a, 'unit', 'ref/unit', '主办单位 nope 不存在（units/nope.yaml）'),
+      at(a, 'units', 'ref/unit', '联合主办单位 zz 不存在（units/zz.yaml）'),
+    ]);
+    expect(check(registry({ accounts: [a], unreadable: { unit: ['nope', 'zz'] } }))).toEqual([]);
+  });
+
+  test('a dormant date after today is refused; today itself is fine', () => {
+    const late = account('x', { dormant: { since: '2026-11-22' } } as Partial<Account>);
+    expect(check(registry({ accounts: [late] }))).toEqual([at(late, 'dormant.since', 'date/future', `停更日期不能晚于今天（${TODAY}）`)]);
+    expect(check(registry({ accounts: [account('y', { dormant: { since: TODAY } } as Partial<Account>)] }))).toEqual([]);
+  });
+
+  test('an account of a dissolved unit must be closed; of a merged or renamed unit, handed over (warning)', () => {
+    const units = [
+      ...registry().units,
+      unit('gone', { status: 'dissolved' }),
+      unit('old', { status: 'merged', successor: 'jsj' }),
+      unit('ren', { status: 'renamed', successor: 'jsj' }),
+    ];
+    const a = account('a', {}, 'gone');
+    const b = account('b', {}, 'old');
+    const c = account('c', { status: 'applied' }, 'ren');
+    const closed = account('d', { status: 'closed' }, 'gone');
+    expect(check(registry({ units, accounts: [a, b, c, closed] }))).toEqual([
+      at(a, 'status', 'unit/dissolved-active', '主办单位已撤销，其账号须停办或移交其他单位'),
+      at(b, 'unit', 'unit/not-reassigned', '主办单位已合并，请把账号移交承继单位 jsj', 'warning'),
+      at(c, 'unit', 'unit/not-reassigned', '主办单位已更名，请把账号移交承继单位 jsj', 'warning'),
+    ]);
+  });
+
+  test('a tier the policy does not define, or one not for the unit kind, is refused', () => {
+    const a = account('a', { tier: 3 });
+    const b = account('b', { tier: 1 });
+    expect(check(registry({ accounts: [a, b] }))).toEqual([
+      at(a, 'tier', 'tier/undefined', '管理办法中没有第 3 级平台'),
+      at(b, 'tier', 'tier/unit-kind', '一级平台只适用于：学校官方新媒体；该单位的类型不符，请核对平台级别'),
+    ]);
+    // Without the unit, only the tier's existence can be checked.
+    expect(check(registry({ accounts: [account('c', { tier: 1 }, 'nope')], unreadable: { unit: ['nope'] } }))).toEqual([]);
+    // Without a policy, no tier rule.
+    expect(check(registry({ policy: undefined, unreadable: { policy: ['policy'] }, accounts: [account('d', { tier: 3 })] }))).toEqual([]);
+  });
+});
+
+describe('checkRegistry(): campus data services (002 第十八条)', () => {
+  const campus = { serversOnCampus: true, approver: '信息中心', article: '第十八条' };
+  const withCampus = (over: Record<string, unknown> = {}) => policy({ campusData: { ...campus, ...over } });
+
+  test('servers off campus and a missing approval are reported', () => {
+    const a = account('a', { campusData: { servers: 'cloud' } } as Partial<Account>);
+    expect(check(registry({ policy: withCampus(), accounts: [a] }))).toEqual([
+      at(a, 'campusData.servers', 'account/campus-servers', '涉及校内数据服务的，服务器必须设置在校内（第十八条），请改为 campus 或停止校内数据服务'),
+      at(a, 'campusData', 'account/campus-approval', '涉及校内数据服务的，须报信息中心审批（第十八条），请填写 campusData.approval（审批部门、文号、日期）'),
+    ]);
+  });
+
+  test('servers anywhere are fine when the policy does not require campus servers', () => {
+    const a = account('a', { campusData: { servers: 'cloud', approval: { by: '信息中心', number: '1', date: '2025-01-01' } } } as Partial<Account>);
+    expect(check(registry({ policy: withCampus({ serversOnCampus: false }), accounts: [a] }))).toEqual([]);
+  });
+
+  test('an approval by another body is reported; width and spaces do not matter', () => {
+    const a = account('a', { campusData: { servers: 'campus', approval: { by: '网络中心', number: '1', date: '2025-01-01' } } } as Partial<Account>);
+    const b = account('b', { campusData: { servers: 'campus', approval: { by: '信息 中心', number: '2', date: '2025-01-01' } } } as Partial<Account>);
+    expect(check(registry({ policy: withCampus(), accounts: [a, b] }))).toEqual([
+      at(a, 'campusData.approval.by', 'account/campus-approver', '校内数据服务应由信息中心审批（第十八条），不是网络中心'),
+    ]);
+  });
+
+  test('an application not yet approved needs no approval; a closed account and a policy without the rule are not checked', () => {
+    const applied = account('a', { status: 'applied', campusData: { servers: 'campus' } } as Partial<Account>);
+    const closed = account('b', { status: 'closed', campusData: { servers: 'cloud' } } as Partial<Account>);
+    expect(check(registry({ policy: withCampus(), accounts: [applied, closed] }))).toEqual([]);
+    expect(check(registry({ accounts: [account('c', { campusData: { servers: 'cloud' } } as Partial<Account>)] }))).toEqual([]);
+  });
+});
+
+describe('checkRegistry(): dates of accounts', () => {
+  test('a new filing: applied ≤ approval ≤ opened ≤ closed, each against the latest date before it', () => {
+    const a = account('a', {
+      status: 'closed',
+      dates: { applied: '2025-03-01', opened: '2025-02-01', closed: '2025-01-01' },
+      approval: { number: 'N1', date: '2025-02-15' },
+    } as Partial<Account>);
+    expect(check(registry({ accounts: [a] }))).toEqual([
+      at(a, 'approval.date', 'date/order', '审批日期不能早于申请时间'),
+      at(a, 'dates.opened', 'date/order', '开通时间不能早于审批日期'),
+      at(a, 'dates.closed', 'date/order', '停办时间不能早于开通时间'),
+    ]);
+  });
+
+  test('equal dates are in order; a missing date is skipped', () => {
+    const a = account('a', { dates: { applied: '2025-03-01', opened: '2025-03-01' }, approval: { number: 'N1', date: '2025-03-01' } } as Partial<Account>);
+    const b = account('b', { status: 'closed', dates: { applied: '2025-03-01', closed: '2025-02-01' } } as Partial<Account>);
+    expect(check(registry({ accounts: [a, b] }))).toEqual([at(b, 'dates.closed', 'date/order', '停办时间不能早于申请时间')]);
+  });
+
+  test('a backfill checks opened ≤ closed, and approval against applied', () => {
+    const a = account('a', {
+      filing: 'backfill',
+      status: 'closed',
+      dates: { applied: '2025-03-01', opened: '2025-02-01', closed: '2025-01-01' },
+      approval: { number: 'N1', date: '2025-02-15' },
+    } as Partial<Account>);
+    expect(check(registry({ accounts: [a] }))).toEqual([
+      at(a, 'approval.date', 'date/order', '审批日期不能早于申请时间'),
+      at(a, 'dates.closed', 'date/order', '停办时间不能早于开通时间'),
+    ]);
+    const same = account('b', { filing: 'backfill', dates: { applied: '2025-03-01', opened: '2020-01-01' }, approval: { number: 'N2', date: '2025-03-01' } } as Partial<Account>);
+    expect(check(registry({ accounts: [same] }))).toEqual([]);
+  });
+
+  test('a planned opening before the application is refused on a new filing only', () => {
+    const a = account('a', { dates: { applied: '2025-03-01', plannedOpening: '2025-02-28' } } as Partial<Account>);
+    const ok = account('b', { dates: { applied: '2025-03-01', plannedOpening: '2025-03-01' } } as Partial<Account>);
+    const backfill = account('c', { filing: 'backfill', dates: { applied: '2025-03-01', plannedOpening: '2025-02-28' } } as Partial<Account>);
+    expect(check(registry({ accounts: [a, ok, backfill] }))).toEqual([at(a, 'dates.plannedOpening', 'date/order', '拟开通时间不能早于申请时间')]);
+  });
+
+  test('dates after today are refused, each on its field; today is fine', () => {
+    const a = account('a', {
+      status: 'closed',
+      dates: { applied: '2026-11-22', opened: '2026-11-23', closed: '2026-11-24' },
+      approval: { number: 'N1', date: '2026-11-22' },
+      history: [{ date: '2026-11-25', kind: 'name', summary: '改名' }],
+    } as Partial<Account>);
+    const late = `不能晚于今天（${TODAY}）`;
+    expect(check(registry({ accounts: [a] }))).toEqual([
+      at(a, 'dates.applied', 'date/future', `申请时间${late}`),
+      at(a, 'dates.opened', 'date/future', `开通时间${late}`),
+      at(a, 'dates.closed', 'date/future', `停办时间${late}`),
+      at(a, 'approval.date', 'date/future', `审批日期${late}`),
+      at(a, 'history[0].date', 'date/future', `变更日期${late}`),
+    ]);
+    const today = account('b', { dates: { applied: TODAY, opened: TODAY }, approval: { number: 'N2', date: TODAY }, history: [{ date: TODAY, kind: 'name', summary: 'x' }] } as Partial<Account>);
+    expect(check(registry({ accounts: [today] }))).toEqual([]);
+  });
+
+  test('a change dated before the opening is a warning, except a change of keys', () => {
+    const a = account('a', {
+      dates: { opened: '2025-03-01' },
+      history: [
+        { date: '2025-02-28', kind: 'name', summary: 'x' },
+        { date: '2025-02-28', kind: 'keys', summary: 'y' },
+        { date: '2025-03-01', kind: 'name', summary: 'z' },
+      ],
+    } as Partial<Account>);
+    expect(check(registry({ accounts: [a] }))).toEqual([at(a, 'history[0].date', 'date/order', '变更日期不能早于开通时间', 'warning')]);
+    const never = account('b', { history: [{ date: '2025-02-28', kind: 'name', summary: 'x' }] } as Partial<Account>);
+    expect(check(registry({ accounts: [never] }))).toEqual([]);
+  });
+});
+
+describe('checkRegistry(): uniqueness among active accounts', () => {
+  test('a key held by two active accounts is reported on both, the first told once', () => {
+    const key = [{ kind: 'uid', value: '5123456789' }];
+    const a = account('a', { keys: key });
+    const b = account('b', { keys: [{ kind: 'uid', value: '5000000001' }, ...key] });
+    const c = account('c', { keys: key });
+    expect(check(registry({ accounts: [a, b, c] }))).toEqual([
+      at(b, 'keys[1].value', 'key/duplicate', '该账号标识已被正常运营的账号 accounts/jsj/a.mdx 登记，同一账号只能备案一次'),
+      at(a, 'keys[0].value', 'key/duplicate', '该账号标识又被 accounts/jsj/b.mdx 登记，同一账号只能备案一次'),
+      at(c, 'keys[0].value', 'key/duplicate', '该账号标识已被正常运营的账号 accounts/jsj/a.mdx 登记，同一账号只能备案一次'),
+    ]);
+  });
+
+  test('the same key on another platform, or on an account not active, is no duplicate', () => {
+    const key = [{ kind: 'uid', value: '5123456789' }];
+    const a = account('a', { keys: key });
+    const b = account('b', { keys: key, status: 'closed' });
+    const c = account('c', { keys: [{ kind: 'mid', value: '5123456789' }, { kind: 'uid', value: '5123456789' }], platform: 'bilibili' });
+    expect(check(registry({ accounts: [a, b, c] }))).toEqual([]);
+  });
+
+  test('two active accounts of one name on one platform are reported on both; other platforms and closed ones are not', () => {
+    const a = account('a', { name: 'Qclg 计算机' });
+    const b = account('b', { name: 'ｑｃｌｇ计算机' });
+    const c = account('c', { name: 'qclg计算机', platform: 'bilibili', keys: [{ kind: 'mid', value: '123' }] } as Partial<Account>);
+    const d = account('d', { name: 'qclg计算机', status: 'closed' });
+    expect(check(registry({ accounts: [a, b, c, d] }))).toEqual([
+      at(b, 'name', 'name/duplicate', '同一平台上已有同名的正常运营账号 accounts/jsj/a.mdx'),
+      at(a, 'name', 'name/duplicate', '同一平台上的 accounts/jsj/b.mdx 与本账号同名'),
+    ]);
+  });
+
+  test('on "other" platforms the name is unique per named platform', () => {
+    const other = (id: string, platformOther: string | undefined) =>
+      account(id, { name: '青川', platform: 'other', platformOther, keys: [], link: `https://example.org/${id}` } as Partial<Account>);
+    const a = other('a', '某平台');
+    const b = other('b', '另一平台');
+    const c = other('c', '某 平台');
+    expect(check(registry({ accounts: [a, b, c] }))).toEqual([
+      at(c, 'name', 'name/duplicate', '同一平台上已有同名的正常运营账号 accounts/jsj/a.mdx'),
+      at(a, 'name', 'name/duplicate', '同一平台上的 accounts/jsj/c.mdx 与本账号同名'),
+    ]);
+    const d = other('d', undefined);
+    const e = other('e', undefined);
+    expect(check(registry({ accounts: [d, e] }))).toEqual([
+      at(e, 'name', 'name/duplicate', '同一平台上已有同名的正常运营账号 accounts/jsj/d.mdx'),
+      at(d, 'name', 'name/duplicate', '同一平台上的 accounts/jsj/e.mdx 与本账号同名'),
+    ]);
+  });
+
+  test('a link held by two active accounts is reported on both', () => {
+    const a = account('a', { link: 'https://weibo.com/u/5123456789' });
+    const b = account('b', { link: 'https://weibo.com/u/5123456789' });
+    const c = account('c', { link: 'https://weibo.com/u/5123456780' });
+    expect(check(registry({ accounts: [a, b, c] }))).toEqual([
+      at(b, 'link', 'link/duplicate', '该链接已被账号 accounts/jsj/a.mdx 登记'),
+      at(a, 'link', 'link/duplicate', '该链接又被账号 accounts/jsj/b.mdx 登记'),
+    ]);
+  });
+
+  test('an approval number used twice is reported on both, whatever the status', () => {
+    const a = account('a', { approval: { number: '2024-0002', date: '2024-09-05' } } as Partial<Account>);
+    const b = account('b', { status: 'closed', approval: { number: '2024-0002', date: '2024-09-05' } } as Partial<Account>);
+    const c = account('c', { approval: { number: '2024-0003', date: '2024-09-05' } } as Partial<Account>);
+    expect(check(registry({ accounts: [a, b, c] }))).toEqual([
+      at(b, 'approval.number', 'approval/duplicate', '审批号 2024-0002 已被 accounts/jsj/a.mdx 使用，审批号不能重复'),
+      at(a, 'approval.number', 'approval/duplicate', '审批号 2024-0002 又被 accounts/jsj/b.mdx 使用，审批号不能重复'),
+    ]);
+  });
+});
+
+describe('checkRegistry(): keys and links of active accounts', () => {
+  test('an active account without the platform’s visible id is warned, or refused when the policy says so', () => {
+    const a = account('a', { keys: [{ kind: 'short', value: 'https://t.cn/abc' }], link: 'https://weibo.com/u/5123456789' } as Partial<Account>);
+    const msg = '正常运营的账号应登记微博UID（keys 中 kind 为 uid 或 domain）：学生核验时粘贴的是它，未登记会被告知“未找到”';
+    expect(check(registry({ accounts: [a] }))).toEqual([at(a, 'keys', 'account/visible-id', msg, 'warning')]);
+    expect(check(registry({ policy: policy({ verify: { requireVisibleId: 'error' } }), accounts: [a] }))).toEqual([at(a, 'keys', 'account/visible-id', msg, 'error')]);
+    expect(check(registry({ policy: policy({ verify: { requireVisibleId: 'warning' } }), accounts: [a] }))).toEqual([at(a, 'keys', 'account/visible-id', msg, 'warning')]);
+    expect(check(registry({ accounts: [account('b', { keys: [{ kind: 'domain', value: 'qclg' }] })] }))).toEqual([]);
+    expect(check(registry({ accounts: [account('c', { status: 'applied', keys: [] })] }))).toEqual([]);
+  });
+
+  test('an active account needs a key or a link, except on a platform that has no key', () => {
+    const bare = account('a', { platform: 'bilibili', keys: [] });
+    expect(check(registry({ accounts: [bare] }))).toEqual([
+      at(bare, 'keys', 'account/visible-id', '正常运营的账号应登记B站 UID（keys 中 kind 为 mid）：学生核验时粘贴的是它，未登记会被告知“未找到”', 'warning'),
+      at(bare, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验'),
+    ]);
+    const linked = account('b', { platform: 'other', platformOther: '某平台', keys: [], link: 'https://example.org/x' } as Partial<Account>);
+    const chat = account('c', { platform: 'wechat-group', keys: [] });
+    const otherBare = account('d', { platform: 'other', platformOther: '另一平台', keys: [] } as Partial<Account>);
+    expect(check(registry({ accounts: [linked, chat, otherBare] }))).toEqual([
+      at(otherBare, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验'),
+    ]);
+  });
+
+  test('a website or APP link and URL keys must be on the school’s domains', () => {
+    const site = account('a', {
+      platform: 'website',
+      keys: [{ kind: 'domain', value: 'news.qclg.edu.cn' }, { kind: 'url', value: 'https://evil.example/x' }],
+      link: 'https://evil.example/',
+    } as Partial<Account>);
+    expect(check(registry({ accounts: [site] }))).toEqual([
+      at(site, 'link', 'link/domain', '网站的链接必须在学校域名（qclg.edu.cn）之下，evil.example 不是'),
+      at(site, 'keys[1].value', 'link/domain', '网站的链接必须在学校域名（qclg.edu.cn）之下，evil.example 不是'),
+    ]);
+    const app = account('b', {
+      platform: 'app',
+      keys: [{ kind: 'package', value: 'cn.edu.qclg.app' }, { kind: 'short', value: 'https://evil.example/s' }],
+      link: 'https://apps.apple.com/cn/app/id123456',
+    } as Partial<Account>);
+    expect(check(registry({ accounts: [app] }))).toEqual([
+      at(app, 'keys[1].value', 'link/domain', '链接的域名 evil.example 不属于移动客户端（APP）（应为 apps.apple.com、itunes.apple.com、play.google.com、app.mi.com、sj.qq.com、a.app.qq.com、android.myapp.com、appgallery.huawei.com、appgallery.cloud.huawei.com、wandoujia.com，或学校域名 qclg.edu.cn 下的下载页）'),
+    ]);
+    const ok = account('c', { platform: 'website', keys: [{ kind: 'domain', value: 'qclg.edu.cn' }, { kind: 'url', value: 'https://www.qclg.edu.cn/' }], link: 'https://qclg.edu.cn/' } as Partial<Account>);
+    expect(check(registry({ accounts: [ok] }))).toEqual([]);
+    // Other platforms' hosts are the schema's business; without a policy there are no domains.
+    const weibo = account('d', { link: 'https://evil.example/' });
+    expect(check(registry({ accounts: [weibo] }))).toEqual([]);
+    expect(check(registry({ policy: undefined, unreadable: { policy: ['policy'] }, accounts: [site] }))).toEqual([]);
+  });
+});
