@@ -498,3 +498,187 @@ describe('checkRegistry(): keys and links of active accounts', () => {
     expect(check(registry({ policy: undefined, unreadable: { policy: ['policy'] }, accounts: [site] }))).toEqual([]);
   });
 });
+
+describe('checkRegistry(): annual reviews and push lists', () => {
+  const withReview = (over: Record<string, unknown>) => policy({ annualReview: { required: true, tiers: [2], pushListRequired: false, warnNoPushes: false, ...over } });
+
+  test('a review of an unknown account is reported; of an unreadable one it is not', () => {
+    const r = review('ghost', 2025);
+    expect(check(registry({ reviews: [r] }))).toEqual([at(r, 'account', 'ref/account', '年审对应的账号 ghost 不存在')]);
+    expect(check(registry({ reviews: [r], unreadable: { account: ['ghost'] } }))).toEqual([]);
+  });
+
+  test('submitted after today, before the year reviewed, or after the result is reported', () => {
+    const a = account('a');
+    const future = review('a', 2026, { submitted: '2026-11-22' });
+    const early = review('a', 2025, { submitted: '2024-12-31' });
+    const result = review('a', 2024, { submitted: '2024-12-10', result: { outcome: 'pass', date: '2024-12-09' } } as Partial<Review>);
+    expect(check(registry({ accounts: [a], reviews: [future, early, result] }))).toEqual([
+      at(future, 'submitted', 'date/future', `提交日期不能晚于今天（${TODAY}）`),
+      at(early, 'submitted', 'date/order', '年审提交日期不能早于所审年度'),
+      at(result, 'result.date', 'date/order', '审核日期不能早于提交日期'),
+    ]);
+    const edge = review('a', 2025, { submitted: '2025-01-01', result: { outcome: 'pass', date: '2025-01-01' } } as Partial<Review>);
+    const today = review('a', 2026, { submitted: TODAY });
+    expect(check(registry({ accounts: [a], reviews: [edge, today] }))).toEqual([]);
+  });
+
+  test('the push list must be named after the account and exist, unless it is unreadable', () => {
+    const a = account('a');
+    const wrong = review('a', 2024, { pushList: 'b.pushes.csv' });
+    const missing = review('a', 2025, { pushList: 'a.pushes.csv' });
+    expect(check(registry({ accounts: [a], reviews: [wrong, missing] }))).toEqual([
+      at(wrong, 'pushList', 'ref/pushlist', '推送清单文件名应为 a.pushes.csv'),
+      at(missing, 'pushList', 'ref/pushlist', '找不到推送清单文件 reviews/2025/a.pushes.csv'),
+    ]);
+    expect(check(registry({ accounts: [a], reviews: [missing], unreadable: { pushList: ['a'] } }))).toEqual([]);
+    expect(check(registry({ accounts: [a], reviews: [missing], pushLists: [pushList('a', 2025)] }))).toEqual([]);
+  });
+
+  test('a push list without its review is an orphan, unless the review is unreadable', () => {
+    const p = pushList('a', 2025);
+    const orphan = { file: p.file, line: 1, column: 1, field: '', code: 'pushlist/orphan', message: '没有与该推送清单对应的年审表 reviews/2025/a.yaml', severity: 'error' };
+    expect(check(registry({ pushLists: [p] }))).toEqual([orphan]);
+    expect(check(registry({ pushLists: [p], unreadable: { review: ['a'] } }))).toEqual([]);
+    // A review of another year does not adopt it.
+    expect(check(registry({ accounts: [account('a')], reviews: [review('a', 2024)], pushLists: [p] }))).toEqual([orphan]);
+  });
+
+  test('a missing push list is reported when the policy requires one for the account’s tier (002 第八条)', () => {
+    const a = account('a');
+    const r = review('a', 2025);
+    const msg = '管理办法要求以电子文档报送年度推送内容清单，缺清单的年审材料不完整：请附 <账号编号>.pushes.csv 并填写 pushList';
+    expect(check(registry({ policy: withReview({ pushListRequired: true }), accounts: [a], reviews: [r] }))).toEqual([at(r, 'pushList', 'review/pushlist-missing', msg)]);
+    expect(check(registry({ policy: withReview({ pushListRequired: true, tiers: [1] }), accounts: [a], reviews: [r] }))).toEqual([]);
+    expect(check(registry({ policy: withReview({ pushListRequired: false }), accounts: [a], reviews: [r] }))).toEqual([]);
+    expect(check(registry({ policy: withReview({ pushListRequired: true }), reviews: [r], unreadable: { account: ['a'] } }))).toEqual([]);
+  });
+
+  test('an active account whose latest review records no pushes is warned (定期更新), citing the article', () => {
+    const a = account('a');
+    const old = review('a', 2024, { pushes: 0 });
+    const latest = review('a', 2025, { pushes: 0 });
+    const p = withReview({ warnNoPushes: true });
+    expect(check(registry({ policy: p, accounts: [a], reviews: [old, latest] }))).toEqual([
+      at(latest, 'pushes', 'review/no-pushes', '2025 年度全年推送 0 条：管理办法要求平台信息定期及时更新，不再使用的应及时关闭并报备（登记系统默认）', 'warning'),
+    ]);
+    const cited = policy({ annualReview: { required: true, tiers: [2], pushListRequired: false, warnNoPushes: true }, articles: { updates: '第十二条' } });
+    expect(check(registry({ policy: cited, accounts: [a], reviews: [latest] }))).toEqual([
+      at(latest, 'pushes', 'review/no-pushes', '2025 年度全年推送 0 条：管理办法要求平台信息定期及时更新，不再使用的应及时关闭并报备（第十二条）', 'warning'),
+    ]);
+    // Pushes recorded, a closed account, or the policy not asking: nothing.
+    expect(check(registry({ policy: p, accounts: [a], reviews: [review('a', 2025, { pushes: 1 })] }))).toEqual([]);
+    expect(check(registry({ policy: p, accounts: [account('a', { status: 'closed' })], reviews: [latest] }))).toEqual([]);
+    expect(check(registry({ accounts: [a], reviews: [latest] }))).toEqual([]);
+  });
+});
+
+describe('checkRegistry(): work groups', () => {
+  test('the unit must exist; dates in order and not in the future', () => {
+    const g = group('g', { unit: 'nope', created: '2025-03-01', dissolved: '2025-02-01', dissolutionReported: '2025-01-01' } as Partial<Group>);
+    expect(check(registry({ groups: [g] }))).toEqual([
+      at(g, 'unit', 'ref/unit', '所属部门 nope 不存在（units/nope.yaml）'),
+      at(g, 'dissolved', 'date/order', '解散日期不能早于建群日期'),
+      at(g, 'dissolutionReported', 'date/order', '解散报备日期不能早于解散日期'),
+    ]);
+    const future = group('h', { created: '2026-11-22', dissolved: '2026-11-23', dissolutionReported: '2026-11-24' } as Partial<Group>);
+    expect(check(registry({ groups: [future] }))).toEqual([
+      at(future, 'created', 'date/future', `日期不能晚于今天（${TODAY}）`),
+      at(future, 'dissolved', 'date/future', `日期不能晚于今天（${TODAY}）`),
+      at(future, 'dissolutionReported', 'date/future', `日期不能晚于今天（${TODAY}）`),
+    ]);
+    const edge = group('i', { created: '2025-01-01', dissolved: '2025-01-01', dissolutionReported: '2025-01-01' } as Partial<Group>);
+    expect(check(registry({ groups: [edge, group('j', { created: TODAY })] }))).toEqual([]);
+  });
+
+  test('a dissolution reported for a group never dissolved is out of order', () => {
+    const g = group('g', { dissolutionReported: '2025-01-01' } as Partial<Group>);
+    expect(check(registry({ groups: [g] }))).toEqual([at(g, 'dissolutionReported', 'date/order', '解散报备日期不能早于解散日期')]);
+  });
+
+  test('a group idle longer than the policy allows is warned (003 第十三条); the day it falls due is not', () => {
+    const p = policy({ groups: { maxMembers: null, idleAfter: { months: 6 } }, articles: { groups: '第十三条' } });
+    const idle = group('g', { lastUsed: '2026-05-20' } as Partial<Group>);
+    expect(check(registry({ policy: p, groups: [idle] }))).toEqual([
+      at(idle, 'lastUsed', 'group/idle', '工作群自 2026-05-20 起未使用，超过 6 个月：长期不使用的工作群应及时解散并报备（第十三条）', 'warning'),
+    ]);
+    expect(check(registry({ policy: p, groups: [group('h', { lastUsed: '2026-05-21' } as Partial<Group>)] }))).toEqual([]);
+    expect(check(registry({ policy: p, groups: [group('i', { lastUsed: '2026-01-01', dissolved: '2026-02-01' } as Partial<Group>)] }))).toEqual([]);
+    const days = policy({ groups: { maxMembers: null, idleAfter: { days: 30 } } });
+    const d = group('j', { lastUsed: '2026-10-21' } as Partial<Group>);
+    expect(check(registry({ policy: days, groups: [d] }))).toEqual([
+      at(d, 'lastUsed', 'group/idle', '工作群自 2026-10-21 起未使用，超过 30 天：长期不使用的工作群应及时解散并报备（登记系统默认）', 'warning'),
+    ]);
+    expect(check(registry({ groups: [d] }))).toEqual([]);
+  });
+
+  test('a live group of a merged, renamed or dissolved unit must be handed over or dissolved (warning)', () => {
+    const units = [...registry().units, unit('old', { status: 'merged', successor: 'jsj' }), unit('ren', { status: 'renamed', successor: 'xcb' }), unit('gone', { status: 'dissolved' })];
+    const a = group('a', { unit: 'old' });
+    const b = group('b', { unit: 'ren' });
+    const c = group('c', { unit: 'gone' });
+    const done = group('d', { unit: 'gone', dissolved: '2025-01-01' } as Partial<Group>);
+    expect(check(registry({ units, groups: [a, b, c, done] }))).toEqual([
+      at(a, 'unit', 'unit/group-not-reassigned', '所属部门已合并，请把工作群移交承继单位 jsj 或解散', 'warning'),
+      at(b, 'unit', 'unit/group-not-reassigned', '所属部门已更名，请把工作群移交承继单位 xcb 或解散', 'warning'),
+      at(c, 'unit', 'unit/group-not-reassigned', '所属部门已撤销，工作群须移交其他部门或解散', 'warning'),
+    ]);
+  });
+
+  test('a live group above the policy’s size limit is warned; at the limit or dissolved it is not', () => {
+    const p = policy({ groups: { maxMembers: 200 } });
+    const big = group('a', { members: 201 });
+    expect(check(registry({ policy: p, groups: [big, group('b', { members: 200 }), group('c', { members: 500, dissolved: '2025-01-01' } as Partial<Group>)] }))).toEqual([
+      at(big, 'members', 'group/too-large', '群成员数量超过管理办法规定的上限 200 人', 'warning'),
+    ]);
+    expect(check(registry({ groups: [group('d', { members: 5000 })] }))).toEqual([]);
+  });
+});
+
+describe('checkRegistry(): impostors', () => {
+  test('the imitated account must exist; dates in order and not in the future', () => {
+    const i = impostor('i', { imitates: 'ghost', reported: '2026-11-23', confirmed: '2026-11-22' });
+    expect(check(registry({ impostors: [i] }))).toEqual([
+      at(i, 'imitates', 'ref/account', '仿冒的官方账号 ghost 不存在'),
+      at(i, 'confirmed', 'date/order', '确认日期不能早于发现日期'),
+      at(i, 'confirmed', 'date/future', `确认日期不能晚于今天（${TODAY}）`),
+    ]);
+    const ok = impostor('j', { imitates: 'a', reported: TODAY, confirmed: TODAY });
+    expect(check(registry({ accounts: [account('a')], impostors: [ok, impostor('k', { imitates: 'gone' })], unreadable: { account: ['gone'] } }))).toEqual([]);
+  });
+
+  test('a key of an active registered account cannot be listed as an impostor', () => {
+    const a = account('a', { keys: [{ kind: 'uid', value: '5123456789' }] });
+    const closed = account('b', { status: 'closed', keys: [{ kind: 'uid', value: '5123456780' }] });
+    const i = impostor('i', { keys: [{ kind: 'uid', value: '5123456780' }, { kind: 'uid', value: '5123456789' }] });
+    expect(check(registry({ accounts: [a, closed], impostors: [i] }))).toEqual([
+      at(i, 'keys[1].value', 'impostor/registered', '该账号标识属于已备案的正常运营账号 accounts/jsj/a.mdx，不能同时列为冒用账号'),
+    ]);
+  });
+});
+
+describe('checkRegistry(): where a finding points', () => {
+  test('a field without a position falls back to its parent field, then to line 1', () => {
+    const a = account('a', { dates: { applied: '2026-11-22' } } as Partial<Account>);
+    a.pos = { dates: [7, 2], 'keys[0]': [9, 4] };
+    expect(check(registry({ accounts: [a] }))).toEqual([
+      { file: a.file, line: 7, column: 2, field: 'dates.applied', code: 'date/future', message: `申请时间不能晚于今天（${TODAY}）`, severity: 'error' },
+    ]);
+    const r = review('ghost', 2025);
+    r.pos = {};
+    expect(check(registry({ reviews: [r] }))).toEqual([{ file: r.file, line: 1, column: 1, field: 'account', code: 'ref/account', message: '年审对应的账号 ghost 不存在', severity: 'error' }]);
+  });
+
+  test('a list item field falls back to the item', () => {
+    const i = impostor('i', { keys: [{ kind: 'uid', value: '5123456789' }] });
+    i.pos = { 'keys[0]': [9, 4], keys: [8, 1] };
+    expect(check(registry({ accounts: [account('a', { keys: [{ kind: 'uid', value: '5123456789' }] })], impostors: [i] }))).toEqual([
+      { file: i.file, line: 9, column: 4, field: 'keys[0].value', code: 'impostor/registered', message: '该账号标识属于已备案的正常运营账号 accounts/jsj/a.mdx，不能同时列为冒用账号', severity: 'error' },
+    ]);
+    const h = account('h', { dates: { opened: '2025-03-01' }, history: [{ date: '2025-01-01', kind: 'name', summary: 'x' }] } as Partial<Account>);
+    h.pos = { 'history[0]': [5, 1], history: [4, 1] };
+    expect(check(registry({ accounts: [h] }))).toEqual([
+      { file: h.file, line: 5, column: 1, field: 'history[0].date', code: 'date/order', message: '变更日期不能早于开通时间', severity: 'warning' },
+    ]);
+  });
+});
