@@ -561,3 +561,60 @@ describe('parseFile(): push lists', () => {
     expect(parseFile(P, 'date,title,url\n2025-09-01," a ",\n').parsed).toEqual(list(1));
   });
 });
+
+describe('parseFile(): checks that apply to some kinds only', () => {
+  test('frontmatter with CRLF, trailing blanks and no line end after the closing --- is read', () => {
+    expect(parseFile('pages/guide.mdx', '---  \r\ntitle: 指南\r\n---\t')).toEqual({
+      role: { kind: 'page', id: 'guide' },
+      findings: [],
+      parsed: { kind: 'page', filing: { file: 'pages/guide.mdx', id: 'guide', pos: { title: [2, 1] }, data: { title: '指南', order: 100 }, body: '' } },
+    });
+  });
+
+  test('pages and the policy have no id to match the file name', () => {
+    expect(findingsOf(parseFile('pages/guide.mdx', '---\ntitle: 指南\nid: other\n---\n'))).toEqual([
+      err('pages/guide.mdx', 3, 1, 'id', 'field/unknown', '不认识的字段「id」：请检查拼写（区分大小写），或删除该字段'),
+    ]);
+    expect(onlyCode(parseFile('policy.yaml', 'id: other\n'), 'file/id-mismatch')).toEqual([]);
+  });
+
+  test('an id, unit or year of the wrong type is a type error only, never a mismatch with the path', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', unitText({ id: '5' })))).toEqual([
+      err('units/jsj.yaml', 1, 1, 'id', 'field/type', '「单位编号」应为文字（数字、电话号码、日期请用引号括起来）'),
+    ]);
+    expect(findingsOf(parseFile(GROUP_FILE, groupText({ unit: '5' })))).toEqual([
+      err(GROUP_FILE, 11, 1, 'unit', 'field/type', '「所属部门」应为文字（数字、电话号码、日期请用引号括起来）'),
+    ]);
+    expect(findingsOf(parseFile('reviews/2025/qclg-wechat.yaml', reviewText({ year: "'2025'" })))).toEqual([
+      err('reviews/2025/qclg-wechat.yaml', 2, 1, 'year', 'field/type', '「年度」应为数字（不加引号）'),
+    ]);
+  });
+
+  test('extends in a file that is not the policy is just an unknown field', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', unitText({ extends: 'base' })))).toEqual([
+      err('units/jsj.yaml', 8, 1, 'extends', 'field/unknown', '不认识的字段「extends」：请检查拼写（区分大小写），或删除该字段'),
+    ]);
+  });
+
+  test('an account that fails the schema gets schema findings only (no key, contact or privacy check on half-read data)', () => {
+    expect(findingsOf(parseFile(ACCOUNT_FILE, accountText({ tier: 'x', purpose: '电话 13800000099', keys: "\n  - { kind: qq, value: '1' }" })))).toEqual([
+      err(ACCOUNT_FILE, 9, 1, 'tier', 'field/type', '「平台级别」应为数字（不加引号）'),
+    ]);
+    expect(findingsOf(parseFile(ACCOUNT_FILE, accountText({ contacts: null })))).toEqual([
+      err(ACCOUNT_FILE, 2, 1, 'contacts', 'field/required', '缺少必填项「管理队伍」'),
+    ]);
+  });
+
+  test('body links to the platforms’ own hosts are allowed by default', () => {
+    const r = parseFile(ACCOUNT_FILE, accountText({}, '\n[主页](https://weibo.com/u/5123456789)\n'));
+    expect(r.findings).toEqual([]);
+    expect((r.parsed!.filing as { html: string }).html).toBe('<p><a href="https://weibo.com/u/5123456789" rel="nofollow noopener noreferrer">主页</a></p>');
+  });
+
+  test('a push-list link must start with https://, not merely contain it', () => {
+    const P = 'reviews/2025/qclg-wechat.pushes.csv';
+    expect(findingsOf(parseFile(P, 'date,title,url\n2025-09-01,a,xhttps://a\n'))).toEqual([
+      err(P, 2, 1, 'row 2', 'pushlist/url', '第 2 行的链接应以 https:// 开头（可留空）'),
+    ]);
+  });
+});

@@ -682,3 +682,33 @@ describe('checkRegistry(): where a finding points', () => {
     ]);
   });
 });
+
+describe('checkRegistry(): optional parts absent', () => {
+  test('an account without co-units, of an unknown platform, with no policy: only what applies', () => {
+    const a = account('a', { units: undefined, platform: 'nowhere', keys: [] } as unknown as Partial<Account>);
+    expect(check(registry({ accounts: [a] }))).toEqual([
+      at(a, 'keys', 'account/no-key', '正常运营的账号须至少登记一个账号标识（keys）或链接（link），以便公众核验'),
+    ]);
+    const b = account('b', { keys: [{ kind: 'short', value: 'https://t.cn/x' }] });
+    expect(check(registry({ policy: undefined, unreadable: { policy: ['policy'] }, accounts: [b] }))).toEqual([
+      at(b, 'keys', 'account/visible-id', '正常运营的账号应登记微博UID（keys 中 kind 为 uid 或 domain）：学生核验时粘贴的是它，未登记会被告知“未找到”', 'warning'),
+    ]);
+  });
+
+  test('groups and reviews without a policy, and a group never used, raise nothing', () => {
+    const idle = policy({ groups: { maxMembers: null, idleAfter: { days: 1 } } });
+    expect(check(registry({ policy: idle, groups: [group('g')] }))).toEqual([]);
+    const noPolicy = { policy: undefined, unreadable: { policy: ['policy'] } };
+    expect(check(registry({ ...noPolicy, groups: [group('h', { lastUsed: '2020-01-01', members: 9999 } as Partial<Group>)] }))).toEqual([]);
+    expect(check(registry({ ...noPolicy, accounts: [account('a')], reviews: [review('a', 2025, { pushes: 0 })] }))).toEqual([]);
+  });
+
+  test('a nested field without a position falls back one level: the approval of campus data', () => {
+    const p = policy({ campusData: { serversOnCampus: true, approver: '信息中心', article: '第十八条' } });
+    const a = account('a', { campusData: { servers: 'campus', approval: { by: '网络中心', number: '1', date: '2025-01-01' } } } as Partial<Account>);
+    a.pos = { 'campusData.approval': [6, 5], campusData: [5, 3] };
+    expect(check(registry({ policy: p, accounts: [a] }))).toEqual([
+      { file: a.file, line: 6, column: 5, field: 'campusData.approval.by', code: 'account/campus-approver', message: '校内数据服务应由信息中心审批（第十八条），不是网络中心', severity: 'error' },
+    ]);
+  });
+});
