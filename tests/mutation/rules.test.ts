@@ -272,7 +272,7 @@ describe('checkRegistry(): campus data services (002 第十八条)', () => {
   const withCampus = (over: Record<string, unknown> = {}) => policy({ campusData: { ...campus, ...over } });
 
   test('servers off campus and a missing approval are reported', () => {
-    const a = account('a', { campusData: { servers: 'cloud' } } as Partial<Account>);
+    const a = account('a', { campusData: { servers: 'external' } } as Partial<Account>);
     expect(check(registry({ policy: withCampus(), accounts: [a] }))).toEqual([
       at(a, 'campusData.servers', 'account/campus-servers', '涉及校内数据服务的，服务器必须设置在校内（第十八条），请改为 campus 或停止校内数据服务'),
       at(a, 'campusData', 'account/campus-approval', '涉及校内数据服务的，须报信息中心审批（第十八条），请填写 campusData.approval（审批部门、文号、日期）'),
@@ -280,13 +280,13 @@ describe('checkRegistry(): campus data services (002 第十八条)', () => {
   });
 
   test('servers anywhere are fine when the policy does not require campus servers', () => {
-    const a = account('a', { campusData: { servers: 'cloud', approval: { by: '信息中心', number: '1', date: '2025-01-01' } } } as Partial<Account>);
+    const a = account('a', { campusData: { servers: 'external', approval: { by: '信息中心', reference: '1', date: '2025-01-01' } } } as Partial<Account>);
     expect(check(registry({ policy: withCampus({ serversOnCampus: false }), accounts: [a] }))).toEqual([]);
   });
 
   test('an approval by another body is reported; width and spaces do not matter', () => {
-    const a = account('a', { campusData: { servers: 'campus', approval: { by: '网络中心', number: '1', date: '2025-01-01' } } } as Partial<Account>);
-    const b = account('b', { campusData: { servers: 'campus', approval: { by: '信息 中心', number: '2', date: '2025-01-01' } } } as Partial<Account>);
+    const a = account('a', { campusData: { servers: 'campus', approval: { by: '网络中心', reference: '1', date: '2025-01-01' } } } as Partial<Account>);
+    const b = account('b', { campusData: { servers: 'campus', approval: { by: '信息 中心', reference: '2', date: '2025-01-01' } } } as Partial<Account>);
     expect(check(registry({ policy: withCampus(), accounts: [a, b] }))).toEqual([
       at(a, 'campusData.approval.by', 'account/campus-approver', '校内数据服务应由信息中心审批（第十八条），不是网络中心'),
     ]);
@@ -294,9 +294,9 @@ describe('checkRegistry(): campus data services (002 第十八条)', () => {
 
   test('an application not yet approved needs no approval; a closed account and a policy without the rule are not checked', () => {
     const applied = account('a', { status: 'applied', campusData: { servers: 'campus' } } as Partial<Account>);
-    const closed = account('b', { status: 'closed', campusData: { servers: 'cloud' } } as Partial<Account>);
+    const closed = account('b', { status: 'closed', campusData: { servers: 'external' } } as Partial<Account>);
     expect(check(registry({ policy: withCampus(), accounts: [applied, closed] }))).toEqual([]);
-    expect(check(registry({ accounts: [account('c', { campusData: { servers: 'cloud' } } as Partial<Account>)] }))).toEqual([]);
+    expect(check(registry({ accounts: [account('c', { campusData: { servers: 'external' } } as Partial<Account>)] }))).toEqual([]);
   });
 });
 
@@ -347,7 +347,7 @@ describe('checkRegistry(): dates of accounts', () => {
       status: 'closed',
       dates: { applied: '2026-11-22', opened: '2026-11-23', closed: '2026-11-24' },
       approval: { number: 'N1', date: '2026-11-22' },
-      history: [{ date: '2026-11-25', kind: 'name', summary: '改名' }],
+      history: [{ date: '2026-11-25', kind: 'rename', summary: '改名' }],
     } as Partial<Account>);
     const late = `不能晚于今天（${TODAY}）`;
     expect(check(registry({ accounts: [a] }))).toEqual([
@@ -357,7 +357,7 @@ describe('checkRegistry(): dates of accounts', () => {
       at(a, 'approval.date', 'date/future', `审批日期${late}`),
       at(a, 'history[0].date', 'date/future', `变更日期${late}`),
     ]);
-    const today = account('b', { dates: { applied: TODAY, opened: TODAY }, approval: { number: 'N2', date: TODAY }, history: [{ date: TODAY, kind: 'name', summary: 'x' }] } as Partial<Account>);
+    const today = account('b', { dates: { applied: TODAY, opened: TODAY }, approval: { number: 'N2', date: TODAY }, history: [{ date: TODAY, kind: 'rename', summary: 'x' }] } as Partial<Account>);
     expect(check(registry({ accounts: [today] }))).toEqual([]);
   });
 
@@ -365,13 +365,13 @@ describe('checkRegistry(): dates of accounts', () => {
     const a = account('a', {
       dates: { opened: '2025-03-01' },
       history: [
-        { date: '2025-02-28', kind: 'name', summary: 'x' },
+        { date: '2025-02-28', kind: 'rename', summary: 'x' },
         { date: '2025-02-28', kind: 'keys', summary: 'y' },
-        { date: '2025-03-01', kind: 'name', summary: 'z' },
+        { date: '2025-03-01', kind: 'rename', summary: 'z' },
       ],
     } as Partial<Account>);
     expect(check(registry({ accounts: [a] }))).toEqual([at(a, 'history[0].date', 'date/order', '变更日期不能早于开通时间', 'warning')]);
-    const never = account('b', { history: [{ date: '2025-02-28', kind: 'name', summary: 'x' }] } as Partial<Account>);
+    const never = account('b', { history: [{ date: '2025-02-28', kind: 'rename', summary: 'x' }] } as Partial<Account>);
     expect(check(registry({ accounts: [never] }))).toEqual([]);
   });
 });
@@ -675,7 +675,7 @@ describe('checkRegistry(): where a finding points', () => {
     expect(check(registry({ accounts: [account('a', { keys: [{ kind: 'uid', value: '5123456789' }] })], impostors: [i] }))).toEqual([
       { file: i.file, line: 9, column: 4, field: 'keys[0].value', code: 'impostor/registered', message: '该账号标识属于已备案的正常运营账号 accounts/jsj/a.mdx，不能同时列为冒用账号', severity: 'error' },
     ]);
-    const h = account('h', { dates: { opened: '2025-03-01' }, history: [{ date: '2025-01-01', kind: 'name', summary: 'x' }] } as Partial<Account>);
+    const h = account('h', { dates: { opened: '2025-03-01' }, history: [{ date: '2025-01-01', kind: 'rename', summary: 'x' }] } as Partial<Account>);
     h.pos = { 'history[0]': [5, 1], history: [4, 1] };
     expect(check(registry({ accounts: [h] }))).toEqual([
       { file: h.file, line: 5, column: 1, field: 'history[0].date', code: 'date/order', message: '变更日期不能早于开通时间', severity: 'warning' },
@@ -705,7 +705,7 @@ describe('checkRegistry(): optional parts absent', () => {
 
   test('a nested field without a position falls back one level: the approval of campus data', () => {
     const p = policy({ campusData: { serversOnCampus: true, approver: '信息中心', article: '第十八条' } });
-    const a = account('a', { campusData: { servers: 'campus', approval: { by: '网络中心', number: '1', date: '2025-01-01' } } } as Partial<Account>);
+    const a = account('a', { campusData: { servers: 'campus', approval: { by: '网络中心', reference: '1', date: '2025-01-01' } } } as Partial<Account>);
     a.pos = { 'campusData.approval': [6, 5], campusData: [5, 3] };
     expect(check(registry({ policy: p, accounts: [a] }))).toEqual([
       { file: a.file, line: 6, column: 5, field: 'campusData.approval.by', code: 'account/campus-approver', message: '校内数据服务应由信息中心审批（第十八条），不是网络中心', severity: 'error' },
