@@ -618,3 +618,43 @@ describe('parseFile(): checks that apply to some kinds only', () => {
     ]);
   });
 });
+
+describe('parseFile(): edges found by mutation testing', () => {
+  const UNEXPECTED = '这个位置不应有此文件：账号放在 accounts/<单位编号>/<账号编号>.mdx，单位放在 units/<单位编号>.yaml（详见填报指南）';
+
+  test('the extension rules look at the end of the path and at the accounts folder only', () => {
+    expect(classifyPath('units/a.yml.yaml')).toEqual(err('units/a.yml.yaml', 1, 1, '', 'file/unexpected', UNEXPECTED));
+    expect(classifyPath('pages/accounts/x.md')).toEqual(err('pages/accounts/x.md', 1, 1, '', 'file/unexpected', UNEXPECTED));
+  });
+
+  test('frontmatter must open the file', () => {
+    expect(findingsOf(parseFile('pages/guide.mdx', '前言\n---\ntitle: 指南\n---\n'))).toEqual([
+      err('pages/guide.mdx', 1, 1, '', 'frontmatter/missing', '文件开头应为 --- 包围的备案信息（YAML），正文写在第二个 --- 之后'),
+    ]);
+  });
+
+  test('a preset mismatch points at the preset line wherever it is', () => {
+    const r = parseFile('policy.yaml', "extends: '000'\npreset: '001'\n", { presets: { '000': 'a: 1\n' } });
+    expect(onlyCode(r, 'policy/preset-mismatch')).toEqual([
+      err('policy.yaml', 2, 1, 'preset', 'policy/preset-mismatch', 'preset（001）与继承的预设 extends（000）不一致，请删除 preset 或改为一致'),
+    ]);
+  });
+
+  test('unit and year fields are compared with the folder only for the kinds that have them', () => {
+    expect(findingsOf(parseFile('units/jsj.yaml', unitText({ unit: 'tw', year: '2025' })))).toEqual([
+      err('units/jsj.yaml', 8, 1, 'unit', 'field/unknown', '不认识的字段「unit」：请检查拼写（区分大小写），或删除该字段'),
+      err('units/jsj.yaml', 9, 1, 'year', 'field/unknown', '不认识的字段「year」：请检查拼写（区分大小写），或删除该字段'),
+    ]);
+    expect(findingsOf(parseFile('reviews/2025/qclg-wechat.yaml', reviewText({ year: "'2024'" })))).toEqual([
+      err('reviews/2025/qclg-wechat.yaml', 2, 1, 'year', 'field/type', '「年度」应为数字（不加引号）'),
+    ]);
+  });
+
+  test('a push list: the last row needs no line end, cells are trimmed, a quoted comma stays in its cell', () => {
+    const P = 'reviews/2025/qclg-wechat.pushes.csv';
+    const list = (rows: number) => ({ kind: 'pushList', filing: { file: P, account: 'qclg-wechat', year: 2025, rows } });
+    expect(parseFile(P, 'date,title,url\n2025-09-01,a,').parsed).toEqual(list(1));
+    expect(parseFile(P, ' date , title , url \n 2025-09-01 ,a, https://a.cn/x \n').parsed).toEqual(list(1));
+    expect(parseFile(P, 'date,title,url\n2025-09-01,"a,b",\n').parsed).toEqual(list(1));
+  });
+});
