@@ -7,6 +7,7 @@ import type { AccountFiling, Filing, PushList } from '../../src/domain/filing.ts
 import type { Finding, Severity } from '../../src/domain/findings.ts';
 import { emptyRegistry, type Registry } from '../../src/domain/registry.ts';
 import { checkRegistry, normalizeName } from '../../src/domain/rules.ts';
+import { checkAccountNames } from '../../src/domain/verify/name-rules.ts';
 import type { Account } from '../../src/domain/schema/account.ts';
 import type { Group } from '../../src/domain/schema/group.ts';
 import type { Impostor } from '../../src/domain/schema/impostor.ts';
@@ -710,5 +711,21 @@ describe('checkRegistry(): optional parts absent', () => {
     expect(check(registry({ policy: p, accounts: [a] }))).toEqual([
       { file: a.file, line: 6, column: 5, field: 'campusData.approval.by', code: 'account/campus-approver', message: '校内数据服务应由信息中心审批（第十八条），不是网络中心', severity: 'error' },
     ]);
+  });
+});
+
+describe('checkRegistry(): what it passes on', () => {
+  test('the look-alike name screening of name-rules.ts is part of the findings', () => {
+    const a = account('a', { name: '青川理工计算机学院' });
+    const b = account('b', { name: '靑川理工计算机学院' }, 'xcb');
+    const reg = registry({ accounts: [a, b] });
+    const names = checkAccountNames(reg);
+    expect(names.map((f) => [f.file, f.code])).toEqual([[b.file, 'name/look-alike']]);
+    expect(checkRegistry(reg, { today: TODAY })).toEqual(names);
+  });
+
+  test('a review of an unreadable account is not checked for pushes', () => {
+    const p = policy({ annualReview: { required: true, tiers: [2], pushListRequired: false, warnNoPushes: true } });
+    expect(check(registry({ policy: p, reviews: [review('a', 2025, { pushes: 0 })], unreadable: { account: ['a'] } }))).toEqual([]);
   });
 });
