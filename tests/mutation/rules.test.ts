@@ -729,3 +729,16 @@ describe('checkRegistry(): what it passes on', () => {
     expect(check(registry({ policy: p, reviews: [review('a', 2025, { pushes: 0 })], unreadable: { account: ['a'] } }))).toEqual([]);
   });
 });
+
+describe('checkRegistry(): a unit below a cycle', () => {
+  test('a unit whose parent is in a cycle does not stop the check; the units in the cycle are reported', () => {
+    const a = unit('a', { parent: 'b' });
+    const b = unit('b', { parent: 'a' });
+    const below = unit('c', { parent: 'a' });
+    const found = check(registry({ units: [...registry().units, below, a, b] })).filter((f) => f.file !== below.file);
+    expect(found).toEqual([
+      at(a, 'parent', 'unit/cycle', '上级单位形成了循环（A 的上级是 B，B 的上级又是 A）'),
+      at(b, 'parent', 'unit/cycle', '上级单位形成了循环（A 的上级是 B，B 的上级又是 A）'),
+    ]);
+  });
+});
