@@ -22,8 +22,8 @@ export default defineConfig({
     // MUTATE_TESTS='tests/mutation/dates.test.ts,tests/core.test.ts' npm run mutate -- --mutate src/domain/dates.ts
     include: process.env.MUTATE_TESTS ? process.env.MUTATE_TESTS.split(',') : ['tests/**/*.test.ts'],
     exclude: [
-      // The GitHub adapter tests (fake GitHub, whole PR flows: seconds each) run for the github
-      // group only (scripts/mutate.ts sets MUTATE_GITHUB=1): a surviving mutant of the core would
+      // The GitHub adapter tests (fake GitHub, whole PR flows: seconds each) run for the github and
+      // pr-report groups only (scripts/mutate.ts sets MUTATE_GITHUB=1): a surviving mutant of the core would
       // otherwise pay for every flow that passes through it, over a minute a mutant.
       ...(process.env.MUTATE_GITHUB === '1' ? [] : ['tests/github-*.test.ts', 'tests/mutation/github-*.test.ts', 'tests/review-campaign.test.ts']),
       '**/node_modules/**',
