@@ -254,6 +254,11 @@ describe('runOfficeApproval(): ownership', () => {
     expect(r.ownershipProblems).toEqual([]);
   });
 
+  test('a path outside content/ is the office\'s even when it looks like a unit\'s filing after the prefix\'s length', async () => {
+    const r = await run(pull('jwc-admin', ['contentx/accounts/jwc/jwc-wechat.mdx']));
+    expect(r.ownershipProblems).toEqual(['contentx/accounts/jwc/jwc-wechat.mdx：只能由归口管理部门修改']);
+  });
+
   test('anyone else gets one exact problem per file; the summary lists them escaped, then the decision', async () => {
     const files = ['.github/x_y*.md', 'content/pages/@guide.mdx', 'content/accounts/ghost/a.mdx', OLD];
     const pr = pull('tw-admin', files);
