@@ -118,6 +118,20 @@ describe('runPrBot()', () => {
     expect(approversOf(bodyOf(d.number)[0]!)).toEqual(['- 党委宣传部（归口管理部门意见）：`@qclg/xcb`']);
   });
 
+  test('each file\'s own tier decides its approvers; a file the report gives no tier falls back to its unit kind\'s tier', async () => {
+    const a = pull([`content/${JWC}`, `content/${CLUB}`]);
+    await runPrBot(client(), repo(), { headSha: a.headSha, reportText: report([{ file: JWC, kind: 'new', tier: 1 }, { file: CLUB, kind: 'new', tier: 3 }]), registry });
+    expect(approversOf(bodyOf(a.number)[0]!)).toEqual(['- 校团委（上级单位意见）：`@tw-admin`', '- 党委宣传部（归口管理部门意见）：`@qclg/xcb`']);
+    const b = pull([`content/${CLUB}`]);
+    await runPrBot(client(), repo(), { headSha: b.headSha, reportText: report([{ file: CLUB, kind: 'new' }]), registry });
+    expect(approversOf(bodyOf(b.number)[0]!)).toEqual(['- 校团委（上级单位意见）：`@tw-admin`', '- 党委宣传部（归口管理部门意见）：`@qclg/xcb`']);
+  });
+
+  test('with a report, stale kind labels are removed', async () => {
+    const { headSha } = pull([`content/${JWC}`], { labels: ['备案:变更', '单位:jwc'] });
+    expect((await runPrBot(client(), repo(), { headSha, reportText: report([{ file: JWC, kind: 'new' }]), registry })).labels).toEqual({ added: ['备案:新开'], removed: ['备案:变更'] });
+  });
+
   test('without a policy the tier is named by its level and the office by its role', async () => {
     const { headSha, number } = pull([`content/${JWC}`]);
     const r = await runPrBot(client(), repo(), { headSha, reportText: report([{ file: JWC, kind: 'new', tier: 2 }]), registry: { ...registry, policy: undefined } as Registry });
@@ -147,6 +161,9 @@ describe('runPrBot()', () => {
       expect((await runPrBot(client(), repo(), { headSha: a.headSha, reportText: report([]), registry: withUserOffice() })).reviewers).toEqual({ users: ['jwc-admin'], teams: [], refused: [] });
       const b = pull([`content/${CLUB}`]);
       expect((await runPrBot(client(), repo(), { headSha: b.headSha, reportText: report([]), registry })).reviewers).toEqual({ users: ['robot-admin', 'tw-admin'], teams: [], refused: [] });
+      // Units in name order, whatever the order of the files.
+      const c = pull([`content/${CLUB}`, `content/${JWC}`]);
+      expect((await runPrBot(client(), repo(), { headSha: c.headSha, reportText: report([]), registry })).reviewers).toEqual({ users: ['jwc-admin', 'robot-admin', 'tw-admin'], teams: [], refused: [] });
     });
 
     test('a PR touching no unit asks the office', async () => {
