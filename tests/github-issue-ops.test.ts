@@ -13,31 +13,9 @@ import { loadRegistry } from '../src/registry/load.ts';
 import { createClient } from '../scripts/github/client.ts';
 import { runIssueToPr } from '../scripts/github/issue-to-pr.ts';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.ts';
-import { ROOT, put, writeFixtureRegistry } from './helpers/github-fixture.ts';
+import { GOOD_FORM, ROOT, formBody, put, writeFixtureRegistry } from './helpers/github-fixture.ts';
 
-/** The issue body GitHub renders from the form. */
-function formBody(answers: Partial<Record<keyof typeof FORM_LABELS, string>>): string {
-  return Object.entries(FORM_LABELS)
-    .map(([k, label]) => `### ${label}\n\n${answers[k as keyof typeof FORM_LABELS] ?? '_No response_'}`)
-    .join('\n\n');
-}
-
-const GOOD = {
-  unit: 'jwc',
-  id: 'jwc-douyin',
-  name: '青川理工教务处',
-  platform: '抖音（douyin）',
-  filing: '申请开通（new）',
-  tier: '二级平台（2）',
-  plannedOpening: '2026-12-31',
-  purpose: '发布教学活动短视频',
-  headName: '王主任',
-  headTitle: '处长',
-  headOffice: '0571-86660002',
-  adminName: '李老师',
-  adminMobile: '13912340000',
-  adminEmail: 'li-canary@example.edu.cn',
-};
+const GOOD = GOOD_FORM;
 
 let fake: FakeGitHub;
 let content: string;

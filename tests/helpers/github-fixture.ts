@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FORM_LABELS } from '../../src/domain/issue-form.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -67,5 +68,30 @@ export async function put(root: string, rel: string, text: string): Promise<void
   await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
   await writeFile(path.join(root, rel), text);
 }
+
+/** The issue body GitHub renders from the filing form (unanswered fields: `_No response_`). */
+export function formBody(answers: Partial<Record<keyof typeof FORM_LABELS, string>>): string {
+  return Object.entries(FORM_LABELS)
+    .map(([k, label]) => `### ${label}\n\n${answers[k as keyof typeof FORM_LABELS] ?? '_No response_'}`)
+    .join('\n\n');
+}
+
+/** A complete, valid answer to the filing form (a new 抖音 account of 教务处). */
+export const GOOD_FORM = {
+  unit: 'jwc',
+  id: 'jwc-douyin',
+  name: '青川理工教务处',
+  platform: '抖音（douyin）',
+  filing: '申请开通（new）',
+  tier: '二级平台（2）',
+  plannedOpening: '2026-12-31',
+  purpose: '发布教学活动短视频',
+  headName: '王主任',
+  headTitle: '处长',
+  headOffice: '0571-86660002',
+  adminName: '李老师',
+  adminMobile: '13912340000',
+  adminEmail: 'li-canary@example.edu.cn',
+};
 
 export { ROOT };

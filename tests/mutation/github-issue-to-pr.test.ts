@@ -7,30 +7,10 @@ import { runIssueToPr, type FormIssue } from '../../scripts/github/issue-to-pr.t
 import { FORM_LABELS, filingFromIssueForm } from '../../src/domain/issue-form.ts';
 import { escapeMarkdown } from '../../src/domain/pr-report.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
-import { writeFixtureRegistry } from '../helpers/github-fixture.ts';
+import { GOOD_FORM, formBody, writeFixtureRegistry } from '../helpers/github-fixture.ts';
 
 const MARK = '<!-- campus-registry:issue-ops -->';
-function formBody(answers: Partial<Record<keyof typeof FORM_LABELS, string>>): string {
-  return Object.entries(FORM_LABELS)
-    .map(([k, label]) => `### ${label}\n\n${answers[k as keyof typeof FORM_LABELS] ?? '_No response_'}`)
-    .join('\n\n');
-}
-const GOOD = {
-  unit: 'jwc',
-  id: 'jwc-douyin',
-  name: '青川理工教务处',
-  platform: '抖音（douyin）',
-  filing: '申请开通（new）',
-  tier: '二级平台（2）',
-  plannedOpening: '2026-12-31',
-  purpose: '发布教学活动短视频',
-  headName: '王主任',
-  headTitle: '处长',
-  headOffice: '0571-86660002',
-  adminName: '李老师',
-  adminMobile: '13912340000',
-  adminEmail: 'li-canary@example.edu.cn',
-};
+const GOOD = GOOD_FORM;
 
 let fake: FakeGitHub;
 let content: string;
