@@ -15,8 +15,6 @@ import { runIssueToPr } from '../scripts/github/issue-to-pr.ts';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.ts';
 import { GOOD_FORM, ROOT, formBody, put, writeFixtureRegistry } from './helpers/github-fixture.ts';
 
-const GOOD = GOOD_FORM;
-
 let fake: FakeGitHub;
 let content: string;
 beforeAll(async () => {
@@ -55,7 +53,7 @@ describe('the issue form', () => {
     expect(['2026年12月5日', '2026/12/5', '2026.12.05', ' 2026-12-5 ', '２０２６年１２月５日'].map(normalizeFormDate)).toEqual(['2026-12-05', '2026-12-05', '2026-12-05', '2026-12-05', '2026-12-05']);
     expect(normalizeFormDate('明年')).toBe('明年');
     expect(['139 1234 5678', '139-1234-5678', '+86 13912345678', '0571 8666 0002', '(0571)86660002', '0571-86660002'].map(normalizeFormPhone)).toEqual(['13912345678', '13912345678', '13912345678', '0571-86660002', '0571-86660002', '0571-86660002']);
-    const r = filingFromIssueForm(formBody({ ...GOOD, plannedOpening: '2026年12月31日', adminMobile: '139 1234 0000', headOffice: '0571 8666 0002' }), '2026-11-21');
+    const r = filingFromIssueForm(formBody({ ...GOOD_FORM, plannedOpening: '2026年12月31日', adminMobile: '139 1234 0000', headOffice: '0571 8666 0002' }), '2026-11-21');
     expect(r.ok && r.text).toContain("plannedOpening: '2026-12-31'");
     expect(r.ok && r.text).toContain("mobile: '13912340000'");
     expect(r.ok && r.text).toContain("officePhone: '0571-86660002'");
@@ -69,12 +67,12 @@ describe('the issue form', () => {
     const unit = form.body.find((b) => b.id === 'unit')!;
     expect(unit.type).toBe('dropdown');
     expect(unit.attributes.options).toContain('教务处（jwc）');
-    const r = filingFromIssueForm(formBody({ ...GOOD, unit: '教务处（jwc）' }), '2026-11-21');
+    const r = filingFromIssueForm(formBody({ ...GOOD_FORM, unit: '教务处（jwc）' }), '2026-11-21');
     expect(r.ok && r.path).toBe('accounts/jwc/jwc-douyin.mdx');
   });
 
   test('the form asks every field of the 审批表: 内容范围, 申请理由, 认证, 分管领导 and two admins reach the filing (contacts private)', async () => {
-    const r = filingFromIssueForm(formBody({ ...GOOD, contentScope: '教学通知', reason: '方便学生', verification: '已认证（verified）', verificationSubject: '青川理工学院', leaderName: '赵副校长', leaderTitle: '副校长', leaderMobile: '138 0000 0003', admin2Name: '钱老师', admin2Mobile: '13800000004' }), '2026-11-21');
+    const r = filingFromIssueForm(formBody({ ...GOOD_FORM, contentScope: '教学通知', reason: '方便学生', verification: '已认证（verified）', verificationSubject: '青川理工学院', leaderName: '赵副校长', leaderTitle: '副校长', leaderMobile: '138 0000 0003', admin2Name: '钱老师', admin2Mobile: '13800000004' }), '2026-11-21');
     expect(r.ok).toBe(true);
     const dir = await mkdtemp(path.join(tmpdir(), 'form-all-'));
     await writeFixtureRegistry(dir);
@@ -85,11 +83,11 @@ describe('the issue form', () => {
     expect(a).toMatchObject({ contentScope: '教学通知', reason: '方便学生', verification: { status: 'verified', subject: '青川理工学院' } });
     expect(a.contacts.leader).toMatchObject({ name: '赵副校长', title: '副校长', mobile: '13800000003' });
     expect(a.contacts.admins.map((x) => x.name)).toEqual(['李老师', '钱老师']);
-    expect(filingFromIssueForm(formBody({ ...GOOD, admin2Name: '钱老师' }), '2026-11-21')).toMatchObject({ ok: false, problems: [{ field: '第二管理员手机号码' }] });
+    expect(filingFromIssueForm(formBody({ ...GOOD_FORM, admin2Name: '钱老师' }), '2026-11-21')).toMatchObject({ ok: false, problems: [{ field: '第二管理员手机号码' }] });
   });
 
   test('账号ID on the 审批表 becomes the platform\'s user-visible key (抖音号; a gh_ 原始ID or a 微信号 for a 公众号)', async () => {
-    const backfill = { ...GOOD, filing: '已开通备案（backfill）', plannedOpening: undefined, opened: '2024-03-01' };
+    const backfill = { ...GOOD_FORM, filing: '已开通备案（backfill）', plannedOpening: undefined, opened: '2024-03-01' };
     const douyin = filingFromIssueForm(formBody({ ...backfill, accountId: '@qclg_jwc' }), '2026-11-21');
     const gh = filingFromIssueForm(formBody({ ...backfill, id: 'jwc-wechat', platform: '微信公众号（wechat-mp）', accountId: 'gh_3a1b2c3d4e5f' }), '2026-11-21');
     const wxid = filingFromIssueForm(formBody({ ...backfill, id: 'jwc-wechat', platform: '微信公众号（wechat-mp）', accountId: 'qclg_jwc' }), '2026-11-21');
@@ -117,7 +115,7 @@ describe('the issue form', () => {
 
 describe('runIssueToPr()', () => {
   test('turns a submission into a PR whose filing validates, credits the author, links both ways and removes contacts from the issue', async () => {
-    const issue = fake.addIssue({ title: '[备案表] 教务处抖音', body: formBody(GOOD), author: 'jwc-admin', labels: ['备案表'] });
+    const issue = fake.addIssue({ title: '[备案表] 教务处抖音', body: formBody(GOOD_FORM), author: 'jwc-admin', labels: ['备案表'] });
     const r = await runIssueToPr(client(), repo(), { number: issue.number, body: issue.body, author: 'jwc-admin', authorId: 4242, createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
     expect(r.outcome).toBe('opened');
     const pr = fake.pulls.find((p) => p.number === r.pr)!;
@@ -143,12 +141,12 @@ describe('runIssueToPr()', () => {
     expect(JSON.stringify([fake.pulls, fake.comments])).not.toMatch(/13912340000|li-canary|0571-86660002/);
 
     // Editing the issue again does not open a second PR.
-    const again = await runIssueToPr(client(), repo(), { number: issue.number, body: formBody(GOOD), author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
+    const again = await runIssueToPr(client(), repo(), { number: issue.number, body: formBody(GOOD_FORM), author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
     expect(again).toMatchObject({ outcome: 'exists', pr: pr.number });
     expect(fake.comments.filter((c) => c.issue_number === issue.number)).toHaveLength(1);
 
     // An edit after the PR exists updates the PR's filing (content update with the file's sha).
-    const edited = await runIssueToPr(client(), repo(), { number: issue.number, body: formBody({ ...GOOD, purpose: '发布教学活动短视频和通知' }), author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
+    const edited = await runIssueToPr(client(), repo(), { number: issue.number, body: formBody({ ...GOOD_FORM, purpose: '发布教学活动短视频和通知' }), author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content });
     expect(edited).toMatchObject({ outcome: 'updated', pr: pr.number });
     expect(fake.contents.get(`filing/issue-${issue.number}:content/accounts/jwc/jwc-douyin.mdx`)).toContain('发布教学活动短视频和通知');
     expect(fake.pulls.filter((p) => p.head.ref === `filing/issue-${issue.number}`)).toHaveLength(1);
@@ -159,7 +157,7 @@ describe('runIssueToPr()', () => {
   test('with the workflow token GitHub refuses the PR (403): the issue gets one clear reply, and a re-run never fails on the existing branch', async () => {
     fake.actionsCanCreatePullRequests = false;
     const wf = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 });
-    const issue = fake.addIssue({ title: '[备案表] 教务处快手', body: formBody({ ...GOOD, id: 'jwc-ks' }), author: 'jwc-admin', labels: ['备案表'] });
+    const issue = fake.addIssue({ title: '[备案表] 教务处快手', body: formBody({ ...GOOD_FORM, id: 'jwc-ks' }), author: 'jwc-admin', labels: ['备案表'] });
     const input = { number: issue.number, body: issue.body, author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' };
     expect((await runIssueToPr(wf, repo(), input, { contentDir: content })).outcome).toBe('failed');
     expect((await runIssueToPr(wf, repo(), input, { contentDir: content })).outcome).toBe('failed');
@@ -172,9 +170,9 @@ describe('runIssueToPr()', () => {
 
   test('replies on the issue, without opening a PR, when the author is not the unit\'s owner or the filing is invalid', async () => {
     const pulls = fake.pulls.length;
-    const stranger = fake.addIssue({ title: 'x', body: formBody({ ...GOOD, id: 'jwc-kuaishou' }), author: 'someone-else' });
+    const stranger = fake.addIssue({ title: 'x', body: formBody({ ...GOOD_FORM, id: 'jwc-kuaishou' }), author: 'someone-else' });
     expect((await runIssueToPr(client(), repo(), { number: stranger.number, body: stranger.body, author: 'someone-else', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content })).outcome).toBe('invalid');
-    const bad = fake.addIssue({ title: 'y', body: formBody({ ...GOOD, id: 'jwc-xhs', plannedOpening: '2026-02-30' }), author: 'jwc-admin' });
+    const bad = fake.addIssue({ title: 'y', body: formBody({ ...GOOD_FORM, id: 'jwc-xhs', plannedOpening: '2026-02-30' }), author: 'jwc-admin' });
     expect((await runIssueToPr(client(), repo(), { number: bad.number, body: bad.body, author: 'jwc-admin', createdAt: '2026-11-21T02:00:00Z' }, { contentDir: content })).outcome).toBe('invalid');
     expect(fake.pulls.length).toBe(pulls);
     expect(fake.comments.find((c) => c.issue_number === stranger.number)!.body).toMatchInlineSnapshot(`

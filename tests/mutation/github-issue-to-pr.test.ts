@@ -10,7 +10,6 @@ import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 import { GOOD_FORM, formBody, writeFixtureRegistry } from '../helpers/github-fixture.ts';
 
 const MARK = '<!-- campus-registry:issue-ops -->';
-const GOOD = GOOD_FORM;
 
 let fake: FakeGitHub;
 let content: string;
@@ -38,7 +37,7 @@ const freshId = () => `jwc-dy${++idN}`;
 
 describe('runIssueToPr(): answers on the issue', () => {
   test('an incomplete form gets the list of problems and nothing else happens', async () => {
-    const body = formBody({ ...GOOD, id: freshId(), adminName: '' });
+    const body = formBody({ ...GOOD_FORM, id: freshId(), adminName: '' });
     const problems = (() => {
       const f = filingFromIssueForm(body, '2026-11-21');
       return f.ok ? [] : f.problems;
@@ -53,13 +52,13 @@ describe('runIssueToPr(): answers on the issue', () => {
   });
 
   test('an account id that is already filed is refused with its path', async () => {
-    const issue = issueOf(formBody({ ...GOOD, id: 'jwc-wechat' }));
+    const issue = issueOf(formBody({ ...GOOD_FORM, id: 'jwc-wechat' }));
     expect(await runIssueToPr(app(), repo(), issue, { contentDir: content, contentPrefix: 'data' })).toEqual({ outcome: 'invalid' });
     expect(replies(issue.number)).toEqual([`${MARK}\n### 账号编号已被使用\n\n\`data/accounts/jwc/jwc-wechat.mdx\` 已存在。信息变更或停办请使用“报告变更或停办”表单；新账号请换一个账号编号。`]);
   });
 
   test('a filing for a unit the filer does not own breaks the rules, unless the filer is in the office (any case)', async () => {
-    const body = formBody({ ...GOOD, id: freshId() });
+    const body = formBody({ ...GOOD_FORM, id: freshId() });
     const issue = issueOf(body, 'Stranger');
     expect(await runIssueToPr(app(), repo(), issue, { contentDir: content, officeMembers: ['someone-else'] })).toEqual({ outcome: 'invalid' });
     const [reply] = replies(issue.number);
@@ -73,7 +72,7 @@ describe('runIssueToPr(): answers on the issue', () => {
 describe('runIssueToPr(): the pull request', () => {
   test('a good form opens a PR crediting the author, replies with its number and removes the contacts from the issue', async () => {
     const id = freshId();
-    const issue = issueOf(formBody({ ...GOOD, id }), 'jwc-admin', 4242);
+    const issue = issueOf(formBody({ ...GOOD_FORM, id }), 'jwc-admin', 4242);
     const r = await runIssueToPr(app(), repo(), issue, { contentDir: content });
     const pr = fake.pulls.at(-1)!;
     expect(r).toEqual({ outcome: 'opened', pr: pr.number, path: `accounts/jwc/${id}.mdx` });
@@ -94,29 +93,29 @@ describe('runIssueToPr(): the pull request', () => {
     expect(replies(issue.number)).toEqual([`${MARK}\n### 合并请求 #${pr.number} 已存在\n\n备案文件已提交到 #${pr.number}，请单位负责人在该合并请求中审核。联系方式已写入备案文件，并已从本 Issue 正文中删除。`]);
 
     // The issue edited: the filing on the branch follows, the reply says so.
-    const edited = formBody({ ...GOOD, id, purpose: '发布教学活动短视频和通知' });
+    const edited = formBody({ ...GOOD_FORM, id, purpose: '发布教学活动短视频和通知' });
     expect(await runIssueToPr(app(), repo(), { ...issue, body: edited }, { contentDir: content })).toEqual({ outcome: 'updated', pr: pr.number, path: `accounts/jwc/${id}.mdx` });
     expect(replies(issue.number)[0]!.split('\n')[1]).toBe(`### 合并请求 #${pr.number} 已按修改后的备案表更新`);
   });
 
   test('an author without a known id is credited by login only', async () => {
-    const issue = issueOf(formBody({ ...GOOD, id: freshId() }), 'jwc-admin');
+    const issue = issueOf(formBody({ ...GOOD_FORM, id: freshId() }), 'jwc-admin');
     await runIssueToPr(app(), repo(), issue, { contentDir: content });
     expect(fake.commitMessages.at(-1)!.endsWith('\n\nCo-authored-by: jwc-admin <jwc-admin@users.noreply.github.com>')).toBe(true);
   });
 
   test('a PR opened meanwhile (422 "already exists") is used', async () => {
     const id = freshId();
-    const issue = issueOf(formBody({ ...GOOD, id }));
+    const issue = issueOf(formBody({ ...GOOD_FORM, id }));
     await runIssueToPr(app(), repo(), issue, { contentDir: content });
     const pr = fake.pulls.at(-1)!;
     fake.fail('GET', /\/pulls$/, { status: 200, body: [] });
-    const edited = formBody({ ...GOOD, id, purpose: '另一个用途' });
+    const edited = formBody({ ...GOOD_FORM, id, purpose: '另一个用途' });
     expect(await runIssueToPr(app(), repo(), { ...issue, body: edited }, { contentDir: content })).toEqual({ outcome: 'updated', pr: pr.number, path: `accounts/jwc/${id}.mdx` });
   });
 
   test('a 422 with no PR to be found, or any other refusal, fails the run', async () => {
-    const issue = issueOf(formBody({ ...GOOD, id: freshId() }));
+    const issue = issueOf(formBody({ ...GOOD_FORM, id: freshId() }));
     fake.fail('POST', /\/pulls$/, { status: 422, body: { message: 'Validation Failed' } });
     await expect(runIssueToPr(app(), repo(), issue, { contentDir: content })).rejects.toMatchObject({ status: 422 });
     fake.fail('POST', /\/pulls$/, { status: 404, body: { message: 'Not Found' } });
@@ -125,7 +124,7 @@ describe('runIssueToPr(): the pull request', () => {
 
   test('the workflow token may not open PRs (403): the branch is kept and the reply says what to set up', async () => {
     const id = freshId();
-    const issue = issueOf(formBody({ ...GOOD, id }));
+    const issue = issueOf(formBody({ ...GOOD_FORM, id }));
     expect(await runIssueToPr(workflow(), repo(), issue, { contentDir: content })).toEqual({ outcome: 'failed', path: `accounts/jwc/${id}.mdx` });
     expect(replies(issue.number)).toEqual([
       `${MARK}\n### 暂时无法生成合并请求\n\n备案文件已保存在分支 \`filing/issue-${issue.number}\`，但 GitHub 拒绝由工作流令牌创建合并请求。请归口管理部门按 README“仓库设置”为“备案表转合并请求”配置登记机器人 App，然后重新运行该工作流或编辑本 Issue。`,
@@ -135,7 +134,7 @@ describe('runIssueToPr(): the pull request', () => {
 
   test('a token that may not write the repository (403 on the file) is answered; another error fails the run', async () => {
     const id = freshId();
-    const issue = issueOf(formBody({ ...GOOD, id }));
+    const issue = issueOf(formBody({ ...GOOD_FORM, id }));
     fake.fail('PUT', /\/contents\//, { status: 403, body: { message: 'Resource not accessible by integration' } });
     expect(await runIssueToPr(app(), repo(), issue, { contentDir: content })).toEqual({ outcome: 'failed', path: `accounts/jwc/${id}.mdx` });
     expect(replies(issue.number)).toEqual([
