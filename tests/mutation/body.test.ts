@@ -140,3 +140,60 @@ describe('checkBody(): what is rendered', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a> 中文`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt; 中文');
   });
 });
+
+describe('checkBody(): how deep a description may nest (12 levels of containers, 32 tree levels)', () => {
+  const TOO_DEEP = '简介的层级过深（引用、列表或强调嵌套超过 12 层），请改用普通段落';
+  const deep = (line: number, column = 1) => ({ problems: [{ code: 'body/too-deep', message: TOO_DEEP, line, column }], html: '' });
+  const nest = (open: string, close: string, n: number, inner: string) => open.repeat(n) + inner + close.repeat(n);
+
+  test('twelve quote levels are allowed, thirteen are not (named on their own line)', () => {
+    expect(checkBody('>'.repeat(12) + ' x', HOSTS)).toEqual({ problems: [], html: nest('<blockquote>', '</blockquote>', 12, '<p>x</p>') });
+    expect(checkBody('前言\n\n' + '>'.repeat(13) + ' x', HOSTS)).toEqual(deep(3));
+    expect(checkBody('> '.repeat(13) + 'x', HOSTS)).toEqual(deep(1));
+  });
+
+  test.each([
+    ['- ', 'ul'],
+    ['* ', 'ul'],
+    ['+ ', 'ul'],
+    ['1. ', 'ol'],
+    ['1) ', 'ol'],
+  ])('every list marker counts as a level: %j twelve times is a list, thirteen is too deep', (marker, tag) => {
+    expect(checkBody(marker.repeat(12) + 'x', HOSTS)).toEqual({ problems: [], html: nest(`<${tag}><li>`, `</li></${tag}>`, 12, 'x') });
+    expect(checkBody('a\n\n' + marker.repeat(13) + 'x', HOSTS)).toEqual(deep(3));
+  });
+
+  test('a thematic break of many markers is one line, not nesting; lines after it keep their numbers', () => {
+    expect(checkBody('* '.repeat(14).trim(), HOSTS)).toEqual({ problems: [], html: '<hr>' });
+    expect(checkBody('   ' + '*  '.repeat(14).trim(), HOSTS)).toEqual({ problems: [], html: '<hr>' });
+    expect(checkBody('- - - - - - - - - - - - - - \t', HOSTS)).toEqual({ problems: [], html: '<hr>' });
+    expect(checkBody('_ '.repeat(14).trim() + '\n\n' + '>'.repeat(13) + ' x', HOSTS)).toEqual(deep(3));
+    // Markers that end in text, or follow quotes, are containers, not a break.
+    expect(checkBody('- '.repeat(13) + 'x', HOSTS)).toEqual(deep(1));
+    expect(checkBody('> '.repeat(13) + '- - -', HOSTS)).toEqual(deep(1));
+  });
+
+  test('more than 48 columns of indentation is too deep; 48 is not', () => {
+    expect(checkBody(' '.repeat(48) + 'x', HOSTS)).toEqual({ problems: [], html: '<p>x</p>' });
+    expect(checkBody('a\n\n' + ' '.repeat(49) + 'x', HOSTS)).toEqual(deep(3));
+    expect(checkBody('\n' + '\t'.repeat(49) + 'x', HOSTS)).toEqual(deep(2));
+  });
+
+  test('the parsed tree may be 32 levels deep (12 lists and 6 emphases), not 33; the deep node is named', () => {
+    const em = (n: number) => {
+      const marks = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? '*' : '_'));
+      return marks.map((m, i) => `${m}${String.fromCharCode(97 + i)} `).join('') + 'x' + [...marks].reverse().map((m, i) => `${m} ${String.fromCharCode(96 + n - i)}`).join('');
+    };
+    const ok = checkBody('- '.repeat(12) + em(6), HOSTS);
+    expect(ok.problems).toEqual([]);
+    expect(ok.html).toContain('<em>a <em>b <em>c <em>d <em>e <em>f x</em>');
+    expect(checkBody('- '.repeat(12) + em(8), HOSTS)).toEqual(deep(1, 51));
+    expect(checkBody('x\n\n' + '- '.repeat(12) + em(8), HOSTS)).toEqual(deep(3, 51));
+  });
+
+  test('results with a problem carry no HTML, and text that happens to be a marker word renders', () => {
+    expect(checkBody('字'.repeat(5001), HOSTS).html).toBe('');
+    expect(checkBody('Stryker was here!', HOSTS)).toEqual({ problems: [], html: '<p>Stryker was here!</p>' });
+    expect(checkBody(' \n\t\n', HOSTS)).toEqual({ problems: [], html: '' });
+  });
+});
