@@ -2,9 +2,27 @@
 // compared as whole logins and team slugs, never by prefix; filings are never deleted; approval
 // fields belong to the approval job; a closed account stays closed.
 import { describe, expect, test } from 'vitest';
-import { checkPrRules, owningUnit, type FileChange, type PrAuthor } from '../../src/domain/pr-report.ts';
+import {
+  CHANGE_KIND_LABELS,
+  PR_COMMENT_MARKER,
+  PrReportSchema,
+  checkPrRules,
+  describeChanges,
+  escapeMarkdown,
+  labelsFor,
+  owningUnit,
+  renderPrComment,
+  tierLabel,
+  unitLabel,
+  type CommentContext,
+  type FileChange,
+  type PrAuthor,
+  type PrReport,
+  type Problem,
+} from '../../src/domain/pr-report.ts';
 import type { Registry } from '../../src/domain/registry.ts';
-import { account, registry, unit } from '../obligations-fixtures.ts';
+import type { Review } from '../../src/domain/index.ts';
+import { account, group, registry, review, unit } from '../obligations-fixtures.ts';
 
 const office = unit('xcb', 'office', { owners: ['@qclg/xcb', '@office-lead'] });
 const jwc = unit('jwc', 'office', { owners: ['@jwc-admin', '@qclg/jwc-team'] });
@@ -52,6 +70,8 @@ describe('owningUnit()', () => {
     ['reviews/2026/jwc-wechat.pushes.csv', 'jwc'],
     ['reviews/2026/unknown.yaml', undefined],
     ['reviews/26/jwc-wechat.yaml', undefined],
+    ['reviews/2026/jwc-wechat.yaml.bak', undefined],
+    ['old/reviews/2026/jwc-wechat.yaml', undefined],
     ['units/jwc.yaml', undefined],
     ['xaccounts/jwc/a.mdx', undefined],
   ])('%s belongs to %s', (path, out) => expect(owningUnit(path, [reg()])).toBe(out));
@@ -78,4 +98,261 @@ describe('checkPrRules(): filings', () => {
     [reg([approved('closed')]), reg([approved('active')]), ['pr/revived'], 'reopening a closed account'],
     [reg([approved('closed')]), reg([approved('closed')]), [], 'a closed account staying closed'],
   ])('%#: → %j (%s)', (base, head, out) => expect(codes({ login: 'staff', office: true }, edit, base, head)).toEqual(out));
+});
+
+// Exact findings: every rule's message is what the author reads on the PR.
+const at = (file: string, code: string, message: string): Problem => ({ file, line: 1, column: 1, field: '', code, message });
+const WECHAT = 'accounts/jwc/jwc-wechat.mdx';
+const REVIEW = 'reviews/2026/jwc-wechat.yaml';
+const MSG = {
+  approvalSet: '审批信息 approval（审批号、审批日期）由合并后的自动流程填写，请删除该字段',
+  approvalAltered: '不能修改或删除审批信息 approval（审批号、审批日期、审批的合并请求）',
+  revived: '已停办的账号不能恢复运营：重新开设请另行提交新的备案文件（新的账号编号），原文件保持“已停办”',
+  deletedAccount: '账号备案不能删除：停办请把状态改为 closed，并填写停办时间 dates.closed 和停办理由 closure.reason',
+  deletedReview: '年审材料提交后不能删除，如需更正请修改该文件',
+  reviewResult: '年审结果 result 由归口管理部门填写：单位提交年审材料时请保持 result 为 outcome: pending',
+  order: '责令停止运行记录 orders 只能由归口管理部门填写或修改',
+  exemption: '例外批准记录 exemptions 只能由归口管理部门填写或修改',
+};
+const OFFICE_MEMBER: PrAuthor = { login: 'staff', office: true };
+const OFFICE_OWNER: PrAuthor = { login: 'office-lead' };
+const UNIT_OWNER: PrAuthor = { login: 'jwc-admin' };
+const rules = (changes: FileChange[], base: Registry, head: Registry, author: PrAuthor, prDate?: string, raw?: Parameters<typeof checkPrRules>[4]) =>
+  checkPrRules(changes, base, head, author, raw, prDate);
+const modified = (path: string): FileChange[] => [{ path, status: 'modified' }];
+const closedAccount = (id: string) => account({ id, status: 'closed', closure: { reason: '停用' }, dates: { applied: '2026-01-01', opened: '2026-01-20', closed: '2026-03-01' } });
+const approvedAccount = (id: string) => account({ id, approval: { number: '2026-0001', date: '2026-01-01' } });
+
+describe('checkPrRules(): approval fields and closed accounts, exact findings', () => {
+  test('setting an approval gives the approval-set finding on line 1 with no field', () => {
+    expect(rules(edit, reg(), reg([approvedAccount('jwc-wechat')]), OFFICE_MEMBER)).toEqual({ violations: [at(WECHAT, 'pr/approval-set', MSG.approvalSet)], notices: [] });
+  });
+
+  test('removing an approval gives the approval-altered finding', () => {
+    expect(rules(edit, reg([approvedAccount('jwc-wechat')]), reg(), OFFICE_MEMBER)).toEqual({ violations: [at(WECHAT, 'pr/approval-altered', MSG.approvalAltered)], notices: [] });
+  });
+
+  test('reopening a closed account gives the revived finding', () => {
+    expect(rules(edit, reg([closedAccount('jwc-wechat')]), reg(), OFFICE_MEMBER)).toEqual({ violations: [at(WECHAT, 'pr/revived', MSG.revived)], notices: [] });
+  });
+
+  test('deleting an approved account is a deletion only, not also an approval change', () => {
+    const removed: FileChange[] = [{ path: WECHAT, status: 'removed' }];
+    expect(rules(removed, reg([approvedAccount('jwc-wechat')]), reg([]), OFFICE_MEMBER)).toEqual({ violations: [at(WECHAT, 'pr/deleted-filing', MSG.deletedAccount)], notices: [] });
+  });
+
+  test('deleting a closed account is a deletion only, even where the head still lists it as active', () => {
+    const removed: FileChange[] = [{ path: WECHAT, status: 'removed' }];
+    expect(rules(removed, reg([closedAccount('jwc-wechat')]), reg(), OFFICE_MEMBER).violations.map((v) => v.code)).toEqual(['pr/deleted-filing']);
+  });
+
+  test('approvals are read from the raw files when given, and only for account files', () => {
+    const raw = { base: () => undefined, head: () => ({ number: '2026-0001', date: '2026-01-01' }) };
+    const changes: FileChange[] = [{ path: 'groups/jwc/g.yaml', status: 'modified' }, { path: WECHAT, status: 'modified' }];
+    expect(rules(changes, reg(), reg(), OFFICE_MEMBER, undefined, raw).violations).toEqual([at(WECHAT, 'pr/approval-set', MSG.approvalSet)]);
+  });
+
+  test.each([
+    ['an approved account listed first', [approvedAccount('jwc-other'), account({ id: 'jwc-wechat' })]],
+    ['a closed account listed first', [closedAccount('jwc-other'), account({ id: 'jwc-wechat' })]],
+    ['an active account listed before the closed one changed', [account({ id: 'jwc-other' }), closedAccount('jwc-wechat')]],
+  ])('only the changed file\'s own approval and status count (%s)', (_why, accounts) => {
+    expect(rules(edit, reg(accounts), reg(accounts), OFFICE_MEMBER)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('a closed account whose changed file no longer loads is not called revived (the validator reports the file)', () => {
+    expect(rules(edit, reg([closedAccount('jwc-wechat')]), reg([]), OFFICE_MEMBER)).toEqual({ violations: [], notices: [] });
+  });
+});
+
+describe('checkPrRules(): report and application dates are the office\'s when earlier than the PR', () => {
+  const PR_DATE = '2026-05-10';
+  const entry = (reported?: string) => ({ date: '2026-05-01', kind: 'rename' as const, summary: '改名', ...(reported ? { reported } : {}) });
+  const withHistory = (id: string, ...history: ReturnType<typeof entry>[]) => account({ id, history });
+  const backdatedReport = (reported: string) =>
+    at(WECHAT, 'pr/backdated-report', `报备日期 reported（${reported}）早于本次提交的日期（${PR_DATE}）：报备日期以提交合并请求的日期为准，请删除 reported 字段`);
+  const backdatedApplied = (applied: string) =>
+    at(WECHAT, 'pr/backdated-applied', `申请时间 dates.applied（${applied}）早于本次提交的日期（${PR_DATE}）：申请时间以提交合并请求的日期为准，请改为 ${PR_DATE}`);
+
+  test.each([
+    ['2026-05-09', [backdatedReport('2026-05-09')], 'the day before the PR'],
+    ['2026-05-10', [], 'the PR\'s own day'],
+    ['2026-05-11', [], 'the day after the PR'],
+    [undefined, [], 'no report date (it defaults to the PR\'s)'],
+  ])('a new history entry reported %s → %j (%s)', (reported, out) => {
+    expect(rules(edit, reg(), reg([withHistory('jwc-wechat', entry(reported))]), UNIT_OWNER, PR_DATE)).toEqual({ violations: out, notices: [] });
+  });
+
+  test('an entry already in the base keeps its earlier report date', () => {
+    const accounts = [withHistory('jwc-wechat', entry('2026-02-01'))];
+    expect(rules(edit, reg(accounts), reg(accounts), UNIT_OWNER, PR_DATE)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('a new entry beside an old one: only the new one is judged', () => {
+    const base = reg([withHistory('jwc-wechat', entry('2026-02-01'))]);
+    const head = reg([withHistory('jwc-wechat', entry('2026-02-01'), { ...entry('2026-03-01'), summary: '再次改名' })]);
+    expect(rules(edit, base, head, UNIT_OWNER, PR_DATE).violations).toEqual([backdatedReport('2026-03-01')]);
+  });
+
+  test.each([
+    ['the changed account listed second, with the old entry', [account({ id: 'jwc-other' }), withHistory('jwc-wechat', entry('2026-02-01'))]],
+    ['another account listed first, with the old entry', [withHistory('jwc-other', entry('2026-02-01')), account({ id: 'jwc-wechat' })]],
+  ])('each file is compared with its own base (%s)', (_why, accounts) => {
+    expect(rules(edit, reg(accounts), reg(accounts), UNIT_OWNER, PR_DATE)).toEqual({ violations: [], notices: [] });
+  });
+
+  test.each([
+    [OFFICE_MEMBER, 'a member of the office'],
+    [OFFICE_OWNER, 'an owner of the office'],
+  ])('%j may write an earlier report date (%s)', (author) => {
+    expect(rules(edit, reg(), reg([withHistory('jwc-wechat', entry('2026-05-01'))]), author, PR_DATE)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('without a PR date nothing is judged backdated', () => {
+    expect(rules(edit, reg(), reg([withHistory('jwc-wechat', entry('2026-05-01'))]), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('a changed account that no longer loads has nothing to judge', () => {
+    expect(rules(edit, reg(), reg([]), UNIT_OWNER, PR_DATE)).toEqual({ violations: [], notices: [] });
+  });
+
+  const applying = (applied: string) => account({ id: 'jwc-wechat', status: 'applied', dates: { applied, plannedOpening: '2026-06-01' } });
+  test.each([
+    ['2026-05-09', [backdatedApplied('2026-05-09')]],
+    ['2026-05-10', []],
+    ['2026-05-11', []],
+  ])('a new filing applied %s → %j', (applied, out) => {
+    const head = reg([applying(applied)]);
+    expect(rules([{ path: WECHAT, status: 'added' }], reg([]), head, UNIT_OWNER, PR_DATE)).toEqual({ violations: out, notices: [] });
+  });
+
+  test('a new filing with an earlier report date in its history is backdated too', () => {
+    const head = reg([account({ id: 'jwc-wechat', status: 'applied', dates: { applied: PR_DATE, plannedOpening: '2026-06-01' }, history: [entry('2026-05-01')] })]);
+    expect(rules([{ path: WECHAT, status: 'added' }], reg([]), head, UNIT_OWNER, PR_DATE).violations).toEqual([backdatedReport('2026-05-01')]);
+  });
+
+  test('changing an application date to an earlier one is backdated; leaving it is not', () => {
+    const base = reg([applying('2026-05-10')]);
+    expect(rules(edit, base, reg([applying('2026-04-01')]), UNIT_OWNER, PR_DATE).violations).toEqual([backdatedApplied('2026-04-01')]);
+    expect(rules(edit, reg([applying('2026-04-01')]), reg([applying('2026-04-01')]), UNIT_OWNER, PR_DATE).violations).toEqual([]);
+  });
+});
+
+describe('checkPrRules(): a review\'s result is the office\'s', () => {
+  const withResult = (result: Review['result'], id = 'jwc-wechat'): ReturnType<typeof review> => {
+    const r = review(id, 2026, '2026-03-01', 'pending');
+    return { ...r, data: { ...r.data, result } };
+  };
+  const regWith = (reviews: ReturnType<typeof review>[]): Registry => ({ ...registry({ units: [office, jwc], accounts: [account({ id: 'jwc-wechat' }), account({ id: 'jwc-other' })], reviews }), policy });
+  const added: FileChange[] = [{ path: REVIEW, status: 'added' }];
+  const PASS = { outcome: 'pass' as const, date: '2026-03-20' };
+
+  test.each([
+    [{ outcome: 'pending' as const }, [], 'pending, as the unit submits it'],
+    [{ outcome: 'pending' as const, date: '2026-03-20' }, [at(REVIEW, 'pr/review-result', MSG.reviewResult)], 'pending with a result date'],
+    [{ outcome: 'pending' as const, note: '合格' }, [at(REVIEW, 'pr/review-result', MSG.reviewResult)], 'pending with a note'],
+    [PASS, [at(REVIEW, 'pr/review-result', MSG.reviewResult)], 'a pass'],
+  ])('a new review with result %j → %j (%s)', (result, out) => {
+    expect(rules(added, regWith([]), regWith([withResult(result)]), UNIT_OWNER)).toEqual({ violations: out, notices: [] });
+  });
+
+  test('a new review that does not load has no result to judge', () => {
+    expect(rules(added, regWith([]), regWith([]), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('an office result left as it was may stay; changed, it is refused', () => {
+    expect(rules(modified(REVIEW), regWith([withResult(PASS)]), regWith([withResult(PASS)]), UNIT_OWNER).violations).toEqual([]);
+    expect(rules(modified(REVIEW), regWith([withResult(PASS)]), regWith([withResult({ outcome: 'fail', date: '2026-03-20' })]), UNIT_OWNER).violations).toEqual([at(REVIEW, 'pr/review-result', MSG.reviewResult)]);
+  });
+
+  test('a review whose head no longer loads cannot show its office result untouched', () => {
+    expect(rules(modified(REVIEW), regWith([withResult(PASS)]), regWith([]), UNIT_OWNER).violations).toEqual([at(REVIEW, 'pr/review-result', MSG.reviewResult)]);
+  });
+
+  test('each review is compared with its own base, whatever is listed first', () => {
+    const reviews = [withResult(PASS, 'jwc-other'), withResult({ outcome: 'pending' })];
+    expect(rules(modified(REVIEW), regWith(reviews), regWith(reviews), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('the office may write the result', () => {
+    expect(rules(modified(REVIEW), regWith([withResult({ outcome: 'pending' })]), regWith([withResult(PASS)]), OFFICE_MEMBER)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('deleting a review with a result is a deletion only', () => {
+    const removed: FileChange[] = [{ path: REVIEW, status: 'removed' }];
+    expect(rules(removed, regWith([withResult(PASS)]), regWith([]), UNIT_OWNER)).toEqual({ violations: [at(REVIEW, 'pr/deleted-filing', MSG.deletedReview)], notices: [] });
+  });
+
+  test('a review\'s push list is the unit\'s to change', () => {
+    expect(rules(modified('reviews/2026/jwc-wechat.pushes.csv'), regWith([withResult(PASS)]), regWith([withResult(PASS)]), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
+  });
+});
+
+describe('checkPrRules(): orders and exemptions are the office\'s', () => {
+  const ORDER = { kind: 'suspend' as const, date: '2026-04-01', reason: '长期未更新', reference: '宣传部〔2026〕3号' };
+  const EXEMPTION = { rule: 'department-app' as const, date: '2026-04-01', reference: '宣传部〔2026〕4号', reason: '教学需要' };
+  const ordered = (id: string) => account({ id, orders: [ORDER] });
+
+  test('a unit adding an order is refused', () => {
+    expect(rules(edit, reg(), reg([ordered('jwc-wechat')]), UNIT_OWNER)).toEqual({ violations: [at(WECHAT, 'pr/order-office-only', MSG.order)], notices: [] });
+  });
+
+  test('a unit adding an exemption is refused', () => {
+    expect(rules(edit, reg(), reg([account({ id: 'jwc-wechat', exemptions: [EXEMPTION] })]), UNIT_OWNER)).toEqual({ violations: [at(WECHAT, 'pr/exemption-office-only', MSG.exemption)], notices: [] });
+  });
+
+  test('an order left as it was is no change', () => {
+    expect(rules(edit, reg([ordered('jwc-wechat')]), reg([ordered('jwc-wechat')]), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('another account\'s order listed first is not this file\'s', () => {
+    const accounts = [ordered('jwc-other'), account({ id: 'jwc-wechat' })];
+    expect(rules(edit, reg(accounts), reg(accounts), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
+  });
+
+  test('deleting an account with an order is a deletion only', () => {
+    const removed: FileChange[] = [{ path: WECHAT, status: 'removed' }];
+    expect(rules(removed, reg([ordered('jwc-wechat')]), reg([]), UNIT_OWNER)).toEqual({ violations: [at(WECHAT, 'pr/deleted-filing', MSG.deletedAccount)], notices: [] });
+  });
+
+  test('the office may add an order', () => {
+    expect(rules(edit, reg(), reg([ordered('jwc-wechat')]), OFFICE_MEMBER)).toEqual({ violations: [], notices: [] });
+  });
+});
+
+describe('checkPrRules(): ownership findings, exact', () => {
+  test('automation filing for someone gets the deferred notice', () => {
+    expect(rules(edit, reg(), reg(), { login: 'bot', trusted: true })).toEqual({
+      violations: [],
+      notices: [{ file: WECHAT, line: 1, column: 1, field: '', code: 'pr/owner-deferred', message: '由登记系统代为提交：提交人是否为本单位登记负责人，由“归口管理部门审核”检查按备案表 Issue 的提交人核实' }],
+    });
+  });
+
+  test('unknown team membership gets the unverified notice naming the unit', () => {
+    expect(rules(edit, reg(), reg(), { login: 'someone' })).toEqual({
+      violations: [],
+      notices: [{ file: WECHAT, line: 1, column: 1, field: '', code: 'pr/owner-unverified', message: '本检查无法读取团队成员：提交人是否属于单位 jwc 的负责团队，由必需检查“归口管理部门审核”通过 GitHub 接口核实（不属于则不能合并）' }],
+    });
+  });
+
+  test('a non-owner is told which unit file lists the owners', () => {
+    expect(rules(edit, reg(), reg(), { login: 'someone', teams: [] })).toEqual({
+      violations: [at(WECHAT, 'pr/not-owner', '提交人不是单位 jwc 的登记负责人（units/jwc.yaml 的 owners），只能为本单位备案')],
+      notices: [],
+    });
+  });
+
+  test.each([
+    ['units/jwc.yaml', '该文件只能由归口管理部门修改'],
+    ['accounts/newunit/x.mdx', '单位 newunit 尚未登记：新单位须由归口管理部门先登记'],
+  ])('%s by a unit owner: %s', (path, message) => {
+    expect(rules(modified(path), reg(), reg(), UNIT_OWNER)).toEqual({ violations: [at(path, 'pr/office-only', message)], notices: [] });
+  });
+
+  test('a review belongs to its account\'s unit, in the base or new in the PR', () => {
+    expect(rules(modified(REVIEW), reg(), reg(), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
+    const fresh = account({ id: 'jwc-new', status: 'applied', dates: { applied: '2026-05-10', plannedOpening: '2026-06-01' } });
+    const changes: FileChange[] = [{ path: fresh.file, status: 'added' }, { path: 'reviews/2026/jwc-new.pushes.csv', status: 'added' }];
+    expect(rules(changes, reg(), reg([account({ id: 'jwc-wechat' }), fresh]), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
+  });
 });
