@@ -356,3 +356,131 @@ describe('checkPrRules(): ownership findings, exact', () => {
     expect(rules(changes, reg(), reg([account({ id: 'jwc-wechat' }), fresh]), UNIT_OWNER)).toEqual({ violations: [], notices: [] });
   });
 });
+
+describe('describeChanges()', () => {
+  const named = (id: string, name: string) => account({ id, name });
+  const R = (accounts: ReturnType<typeof account>[] = [], groups: ReturnType<typeof group>[] = []): Registry => ({ ...registry({ units: [office, jwc], accounts, groups }), policy });
+  const one = (path: string, status: FileChange['status'], base: Registry, head: Registry) => describeChanges([{ path, status }], base, head);
+  const wechat = { file: WECHAT, unit: 'jwc', account: 'jwc-wechat', tier: 2, platform: '微信公众号' };
+
+  test('a new account: its unit, id, tier, public name and platform label from the PR', () => {
+    expect(one(WECHAT, 'added', R(), R([named('jwc-wechat', '教务处')]))).toStrictEqual([{ ...wechat, kind: 'new', name: '教务处' }]);
+  });
+
+  test('a changed account is described by its new name, not by another account listed first', () => {
+    const base = R([named('jwc-first', '其他'), named('jwc-wechat', '旧名')]);
+    const head = R([named('jwc-first', '其他'), named('jwc-wechat', '新名')]);
+    expect(one(WECHAT, 'modified', base, head)).toStrictEqual([{ ...wechat, kind: 'change', name: '新名' }]);
+  });
+
+  test('a removed account is described from the base', () => {
+    expect(one(WECHAT, 'removed', R([named('jwc-first', '其他'), named('jwc-wechat', '旧名')]), R([named('jwc-first', '其他')]))).toStrictEqual([{ ...wechat, kind: 'change', name: '旧名' }]);
+  });
+
+  const closedNamed = closedAccount;
+  test.each([
+    ['active → closed', [account({ id: 'jwc-wechat' })], [closedNamed('jwc-wechat')], 'closure'],
+    ['closed → closed', [closedNamed('jwc-wechat')], [closedNamed('jwc-wechat')], 'change'],
+    ['active → active', [account({ id: 'jwc-wechat' })], [account({ id: 'jwc-wechat' })], 'change'],
+    ['active → closed, another closed account listed first', [closedNamed('jwc-first'), account({ id: 'jwc-wechat' })], [closedNamed('jwc-first'), closedNamed('jwc-wechat')], 'closure'],
+    ['closed → closed, not in the base (it did not load there)', [], [closedNamed('jwc-wechat')], 'closure'],
+  ])('%s is a %s', (_why, base, head, kind) => {
+    expect(one(WECHAT, 'modified', R(base), R(head))).toStrictEqual([{ ...wechat, kind, name: '账号jwc-wechat' }]);
+  });
+
+  test('an account file that loads nowhere keeps its unit and id from the path', () => {
+    expect(one('accounts/jwc/broken.mdx', 'modified', R(), R())).toStrictEqual([{ file: 'accounts/jwc/broken.mdx', kind: 'change', unit: 'jwc', account: 'broken' }]);
+  });
+
+  test.each(['accounts/jwc/notes.txt', 'accounts/jwc/jwc-wechat.mdx.bak', 'accounts/README.md'])('%s is not an account filing: no unit or id', (path) => {
+    expect(one(path, 'modified', R(), R())).toStrictEqual([{ file: path, kind: 'change' }]);
+  });
+
+  test('a review names its account, from the PR first, then the base', () => {
+    const base = R([named('jwc-wechat', '旧名')]);
+    const head = R([named('jwc-first', '其他'), named('jwc-wechat', '新名')]);
+    const review = { kind: 'review', unit: 'jwc', account: 'jwc-wechat', tier: 2 };
+    expect(describeChanges([{ path: REVIEW, status: 'modified' }, { path: 'reviews/2026/jwc-wechat.pushes.csv', status: 'added' }], base, head)).toStrictEqual([
+      { file: REVIEW, ...review, name: '新名' },
+      { file: 'reviews/2026/jwc-wechat.pushes.csv', ...review, name: '新名' },
+    ]);
+    expect(one(REVIEW, 'modified', base, R())).toStrictEqual([{ file: REVIEW, ...review, name: '旧名' }]);
+  });
+
+  test.each([
+    ['reviews/2026/ghost.yaml', { account: 'ghost' }],
+    ['reviews/README.md', {}],
+    ['reviews/26/jwc-wechat.yaml', {}],
+  ])('review path %s → %j', (path, out) => {
+    expect(one(path, 'modified', R([account({ id: 'jwc-wechat' })]), R([account({ id: 'jwc-wechat' })]))).toStrictEqual([{ file: path, kind: 'review', ...out }]);
+  });
+
+  const g = (id: string, dissolved?: string) => group(id, dissolved ? { dissolved } : {});
+  const G = 'groups/jwc/jwc-staff.yaml';
+  test.each([
+    ['added', [], [g('jwc-staff')], 'new'],
+    ['modified', [g('jwc-staff')], [g('jwc-staff')], 'change'],
+    ['modified', [g('jwc-staff')], [g('jwc-staff', '2026-04-01')], 'closure'],
+    ['modified', [g('jwc-staff', '2026-04-01')], [g('jwc-staff', '2026-04-01')], 'change'],
+    ['modified', [g('jwc-first', '2026-04-01'), g('jwc-staff')], [g('jwc-first', '2026-04-01'), g('jwc-staff')], 'change'],
+    ['modified', [g('jwc-first', '2026-04-01'), g('jwc-staff')], [g('jwc-first', '2026-04-01'), g('jwc-staff', '2026-04-01')], 'closure'],
+    ['modified', [], [g('jwc-staff', '2026-04-01')], 'closure'],
+    ['modified', [g('jwc-staff')], [], 'change'],
+    ['removed', [g('jwc-staff')], [], 'change'],
+  ])('a work group %s (%#) is a %s', (status, base, head, kind) => {
+    expect(one(G, status as FileChange['status'], R([], base), R([], head))).toStrictEqual([{ file: G, kind, unit: 'jwc' }]);
+  });
+
+  test('a group path without a unit folder names no unit', () => {
+    expect(one('groups/README.md', 'modified', R(), R())).toStrictEqual([{ file: 'groups/README.md', kind: 'change' }]);
+  });
+
+  test('units, the policy and pages are "other"; the changes keep their order', () => {
+    expect(describeChanges([{ path: 'units/jwc.yaml', status: 'modified' }, { path: 'policy.yaml', status: 'modified' }, { path: G, status: 'added' }], R(), R([], [g('jwc-staff')]))).toStrictEqual([
+      { file: 'units/jwc.yaml', kind: 'other' },
+      { file: 'policy.yaml', kind: 'other' },
+      { file: G, kind: 'new', unit: 'jwc' },
+    ]);
+  });
+
+  test('no changes, no descriptions', () => expect(describeChanges([], R(), R())).toStrictEqual([]));
+});
+
+describe('labels', () => {
+  const tierName = (level: number) => ['', '一级平台', '二级平台', '三级平台'][level]!;
+  test('kind, tier and unit labels, deduplicated and sorted', () => {
+    const changes = [
+      { file: 'reviews/2026/tw-x.yaml', kind: 'review' as const, unit: 'tw', tier: 3 },
+      { file: WECHAT, kind: 'new' as const, unit: 'jwc', tier: 2 },
+      { file: 'accounts/jwc/b.mdx', kind: 'new' as const, unit: 'jwc', tier: 2 },
+      { file: 'units/jwc.yaml', kind: 'other' as const },
+    ];
+    expect(labelsFor(changes, tierName)).toEqual(['单位:jwc', '单位:tw', '备案:其他', '备案:年审', '备案:新开', '级别:三级平台', '级别:二级平台']);
+  });
+  test('no changes, no labels', () => expect(labelsFor([], tierName)).toEqual([]));
+  test('the label texts', () => {
+    expect(tierLabel(2, tierName)).toBe('级别:二级平台');
+    expect(unitLabel('jwc')).toBe('单位:jwc');
+    expect(CHANGE_KIND_LABELS).toEqual({ new: '备案:新开', change: '备案:变更', closure: '备案:停办', review: '备案:年审', other: '备案:其他' });
+  });
+});
+
+describe('escapeMarkdown()', () => {
+  test.each([
+    ['a\r\nb\n\nc', 'a b c'],
+    ['@admin 和 @qclg/xcb', '@\u200badmin 和 @\u200bqclg/xcb'],
+    ['*a* _b_ `c` [d](e) #f +g !h |i <j> ~k {l} \\m', '\\*a\\* \\_b\\_ \\`c\\` \\[d\\]\\(e\\) \\#f \\+g \\!h \\|i \\<j\\> \\~k \\{l\\} \\\\m'],
+    ['教务处', '教务处'],
+  ])('%j → %j', (s, out) => expect(escapeMarkdown(s)).toBe(out));
+});
+
+describe('PrReportSchema: names and platforms are single-line safe text', () => {
+  const report = (change: object) => ({ version: 1, ok: true, errors: [], warnings: [], changes: [{ file: WECHAT, kind: 'new', ...change }], violations: [], late: [] });
+  test.each([
+    [{ name: '教务处', platform: '微信公众号' }, true],
+    [{ name: 'a<b' }, false],
+    [{ name: 'a\nb' }, false],
+    [{ platform: '`x`' }, false],
+    [{ platform: 'x>' }, false],
+  ])('%j valid: %s', (change, ok) => expect(PrReportSchema.safeParse(report(change)).success).toBe(ok));
+});
