@@ -484,3 +484,137 @@ describe('PrReportSchema: names and platforms are single-line safe text', () => 
     [{ platform: 'x>' }, false],
   ])('%j valid: %s', (change, ok) => expect(PrReportSchema.safeParse(report(change)).success).toBe(ok));
 });
+
+describe('renderPrComment()', () => {
+  const tierName = (level: number) => ['', '一级平台', '二级平台', '三级平台'][level]!;
+  const empty = (): PrReport => ({ version: 1, ok: true, errors: [], warnings: [], truncated: 0, changes: [], violations: [], late: [] });
+  const ctx = (over: Partial<CommentContext> = {}): CommentContext => ({ officeName: '党委宣传部', officeOwners: [], approvers: [], tierName, ...over });
+  const problem = (file: string, line: number, message: string, field = ''): Problem => ({ file, line, column: 1, field, code: 'x/y', message });
+  const FOOTER = '以上审核须针对最新提交、且不能由提交人本人批准；齐全后必需检查“归口管理部门审核”通过，方可合并。';
+  const SUB = '<sub>此评论由登记系统自动生成并随每次提交更新。联系方式等个人信息不会出现在评论中。';
+
+  test('a clean PR with no content changes and no known owners', () => {
+    expect(renderPrComment(empty(), ctx())).toBe([
+      PR_COMMENT_MARKER,
+      '### ✅ 备案检查通过',
+      '',
+      '**本次提交**',
+      '',
+      '- 没有修改登记数据（content/）',
+      '',
+      '**需要谁审核**',
+      '',
+      '- 党委宣传部（归口管理部门意见）：见 CODEOWNERS',
+      '',
+      FOOTER,
+      '',
+      `${SUB}</sub>`,
+    ].join('\n'));
+  });
+
+  test('a failing PR: its filings, problems, hints, late filings and approvers, all escaped', () => {
+    const report: PrReport = {
+      ...empty(),
+      ok: false,
+      changes: [
+        { file: WECHAT, kind: 'new', name: '教务处*', platform: '微信公众号', tier: 2 },
+        { file: 'accounts/jwc/jwc-weibo.mdx', kind: 'closure', platform: '微博' },
+        { file: REVIEW, kind: 'review', tier: 3 },
+        { file: 'units/jwc.yaml', kind: 'other' },
+        { file: 'accounts/jwc/x.mdx', kind: 'change' },
+      ],
+      violations: [at(WECHAT, 'pr/not-owner', '提交人 @jwc 不是负责人')],
+      errors: [problem(WECHAT, 12, '日期 *不对*', 'history[0].date'), problem('', 1, '全局问题'), problem('units/jwc.yaml', 0, '第零行')],
+      warnings: [problem('', 0, '提示一'), problem('units/jwc.yaml', 3, '提示<二>')],
+      late: [{ file: WECHAT, code: 'late/x', message: '逾期 3 天_' }],
+    };
+    const approvers = [
+      { unit: 'jwc', unitName: '教务处', owners: ['@jwc-admin', '@office-lead', '@QCLG/XCB'], role: 'unit' as const },
+      { unit: 'jsj', unitName: '计算机[学院]', owners: ['@qclg/xcb'], role: 'parent' as const },
+      { unit: 'tw', unitName: '团委', owners: ['@tw-admin', '@qclg/tw'] },
+    ];
+    expect(renderPrComment(report, ctx({ officeName: '党委_宣传部', officeOwners: ['@qclg/xcb', '@Office-Lead'], approvers, runUrl: 'https://example.org/run/1' }))).toBe([
+      PR_COMMENT_MARKER,
+      '### ❌ 备案检查未通过：4 个问题需要修改',
+      '',
+      '**本次提交**',
+      '',
+      '- 新开备案：`accounts/jwc/jwc-wechat.mdx` — 「教务处\\*」 · 微信公众号 · 二级平台',
+      '- 停办报备：`accounts/jwc/jwc-weibo.mdx` — 微博',
+      '- 年审材料：`reviews/2026/jwc-wechat.yaml` — 三级平台',
+      '- 其他修改：`units/jwc.yaml`',
+      '- 信息变更：`accounts/jwc/x.mdx`',
+      '',
+      '**需要修改的问题**',
+      '',
+      '| 文件 | 位置 | 问题 |',
+      '|---|---|---|',
+      '| `accounts/jwc/jwc-wechat.mdx` | 第 1 行 | 提交人 @\u200bjwc 不是负责人 |',
+      '| `accounts/jwc/jwc-wechat.mdx` | 第 12 行 history\\[0\\].date | 日期 \\*不对\\* |',
+      '| `—` | — | 全局问题 |',
+      '| `units/jwc.yaml` | — | 第零行 |',
+      '',
+      '<details><summary>提示（不影响合并）：2 条</summary>',
+      '',
+      '- `—`：提示一',
+      '- `units/jwc.yaml`：提示\\<二\\>',
+      '',
+      '</details>',
+      '',
+      '**逾期报备**（如实记录，不影响合并；逾期情况会计入年审）',
+      '',
+      '- `accounts/jwc/jwc-wechat.mdx`：逾期 3 天\\_',
+      '',
+      '**需要谁审核**',
+      '',
+      '- 教务处（主办单位意见）：`@jwc-admin`',
+      '- 计算机\\[学院\\]（上级单位意见）：尚未登记负责账号，由归口管理部门代为审核',
+      '- 团委（主办单位意见）：`@tw-admin`、`@qclg/tw`',
+      '- 党委\\_宣传部（归口管理部门意见）：`@qclg/xcb`、`@Office-Lead`',
+      '',
+      FOOTER,
+      '',
+      `${SUB}[查看检查记录](https://example.org/run/1)</sub>`,
+    ].join('\n'));
+  });
+
+  const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to)).trimEnd().split('\n');
+  const changes = (n: number) => Array.from({ length: n }, (_, i) => ({ file: `units/u${i}.yaml`, kind: 'other' as const }));
+  test.each([
+    [30, []],
+    [31, ['- ……另有 1 个文件']],
+  ])('%i changed files: at most 30 listed, then %j', (n, tail) => {
+    const lines = section(renderPrComment({ ...empty(), changes: changes(n) }, ctx()), '**本次提交**', '**需要谁审核**');
+    expect(lines).toEqual(['**本次提交**', '', ...changes(Math.min(n, 30)).map((c) => `- 其他修改：\`${c.file}\``), ...tail]);
+  });
+
+  const problems = (n: number) => Array.from({ length: n }, (_, i) => problem(`units/u${i}.yaml`, 2, `问题${i}`));
+  test.each([
+    [30, 0, []],
+    [31, 0, ['', '……另有 1 个问题，请在“检查备案”运行记录中查看全部。']],
+    [2, 5, ['', '……另有 5 个问题，请在“检查备案”运行记录中查看全部。']],
+    [30, 3, ['', '……另有 3 个问题，请在“检查备案”运行记录中查看全部。']],
+    [31, 7, ['', '……另有 1 个问题，请在“检查备案”运行记录中查看全部。']],
+  ])('%i problems listed (30 at most) with %i more found: then %j', (n, truncated, tail) => {
+    const text = renderPrComment({ ...empty(), ok: false, errors: problems(n), truncated }, ctx());
+    expect(text).toContain(`### ❌ 备案检查未通过：${n} 个问题需要修改\n`);
+    expect(section(text, '**需要修改的问题**', '**需要谁审核**')).toEqual([
+      '**需要修改的问题**', '', '| 文件 | 位置 | 问题 |', '|---|---|---|',
+      ...problems(Math.min(n, 30)).map((p) => `| \`${p.file}\` | 第 2 行 | ${p.message} |`),
+      ...tail,
+    ]);
+  });
+
+  test('violations are counted and listed before the validator\'s errors', () => {
+    const text = renderPrComment({ ...empty(), ok: false, violations: [problem('a.yaml', 1, '违规')], errors: [problem('b.yaml', 1, '错误')] }, ctx());
+    expect(text).toContain('### ❌ 备案检查未通过：2 个问题需要修改\n');
+    expect(text).toContain('| `a.yaml` | 第 1 行 | 违规 |\n| `b.yaml` | 第 1 行 | 错误 |\n');
+  });
+
+  test('at most 30 hints and 30 late filings are listed; the hint count is the full one', () => {
+    const many = problems(31);
+    const text = renderPrComment({ ...empty(), warnings: many, late: many.map((p) => ({ file: p.file, code: 'late/x', message: p.message })) }, ctx());
+    expect(section(text, '<details>', '</details>')).toEqual(['<details><summary>提示（不影响合并）：31 条</summary>', '', ...many.slice(0, 30).map((p) => `- \`${p.file}\`：${p.message}`)]);
+    expect(section(text, '**逾期报备**', '**需要谁审核**')).toEqual(['**逾期报备**（如实记录，不影响合并；逾期情况会计入年审）', '', ...many.slice(0, 30).map((p) => `- \`${p.file}\`：${p.message}`)]);
+  });
+});
