@@ -392,7 +392,7 @@ describe('describeChanges()', () => {
     expect(one('accounts/jwc/broken.mdx', 'modified', R(), R())).toStrictEqual([{ file: 'accounts/jwc/broken.mdx', kind: 'change', unit: 'jwc', account: 'broken' }]);
   });
 
-  test.each(['accounts/jwc/notes.txt', 'accounts/jwc/jwc-wechat.mdx.bak', 'accounts/README.md'])('%s is not an account filing: no unit or id', (path) => {
+  test.each(['accounts/jwc/notes.txt', 'accounts/jwc/jwc-wechat.mdx.bak', 'accounts/README.md', 'accounts/jwc/accounts/jwc/jwc-wechat.mdx'])('%s is not an account filing: no unit or id', (path) => {
     expect(one(path, 'modified', R(), R())).toStrictEqual([{ file: path, kind: 'change' }]);
   });
 
@@ -411,6 +411,7 @@ describe('describeChanges()', () => {
     ['reviews/2026/ghost.yaml', { account: 'ghost' }],
     ['reviews/README.md', {}],
     ['reviews/26/jwc-wechat.yaml', {}],
+    ['reviews/old/reviews/2026/jwc-wechat.yaml', {}],
   ])('review path %s → %j', (path, out) => {
     expect(one(path, 'modified', R([account({ id: 'jwc-wechat' })]), R([account({ id: 'jwc-wechat' })]))).toStrictEqual([{ file: path, kind: 'review', ...out }]);
   });
@@ -431,8 +432,8 @@ describe('describeChanges()', () => {
     expect(one(G, status as FileChange['status'], R([], base), R([], head))).toStrictEqual([{ file: G, kind, unit: 'jwc' }]);
   });
 
-  test('a group path without a unit folder names no unit', () => {
-    expect(one('groups/README.md', 'modified', R(), R())).toStrictEqual([{ file: 'groups/README.md', kind: 'change' }]);
+  test.each(['groups/README.md', 'groups/Old_Files/groups/jwc/jwc-staff.yaml'])('a group path without a unit folder names no unit: %s', (path) => {
+    expect(one(path, 'modified', R(), R())).toStrictEqual([{ file: path, kind: 'change' }]);
   });
 
   test('units, the policy and pages are "other"; the changes keep their order', () => {
