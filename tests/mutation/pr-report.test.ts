@@ -179,7 +179,7 @@ describe('checkPrRules(): report and application dates are the office\'s when ea
     ['2026-05-10', [], 'the PR\'s own day'],
     ['2026-05-11', [], 'the day after the PR'],
     [undefined, [], 'no report date (it defaults to the PR\'s)'],
-  ])('a new history entry reported %s → %j (%s)', (reported, out) => {
+  ])('a new history entry reported %s → %j (%s)', (reported, out, _why) => {
     expect(rules(edit, reg(), reg([withHistory('jwc-wechat', entry(reported))]), UNIT_OWNER, PR_DATE)).toEqual({ violations: out, notices: [] });
   });
 
@@ -252,7 +252,7 @@ describe('checkPrRules(): a review\'s result is the office\'s', () => {
     [{ outcome: 'pending' as const, date: '2026-03-20' }, [at(REVIEW, 'pr/review-result', MSG.reviewResult)], 'pending with a result date'],
     [{ outcome: 'pending' as const, note: '合格' }, [at(REVIEW, 'pr/review-result', MSG.reviewResult)], 'pending with a note'],
     [PASS, [at(REVIEW, 'pr/review-result', MSG.reviewResult)], 'a pass'],
-  ])('a new review with result %j → %j (%s)', (result, out) => {
+  ])('a new review with result %j → %j (%s)', (result, out, _why) => {
     expect(rules(added, regWith([]), regWith([withResult(result)]), UNIT_OWNER)).toEqual({ violations: out, notices: [] });
   });
 
