@@ -62,3 +62,17 @@ test('an unknown group is a usage error naming the groups', () => {
   expect(r.stderr).toContain('未知的组：nope');
   expect(r.stderr).toContain('obligations');
 });
+
+test('a group measured with a narrowed test set (MUTATE_TESTS) is named as a lower bound', () => {
+  writeFileSync(path.join(dir, 'reports/mutation-filing/tests.json'), JSON.stringify({ narrowed: ['tests/mutation/filing.test.ts'] }));
+  try {
+    const r = spawnSync(tsx, [script, '--summary'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout).toContain('groups measured with a narrowed test set (a lower bound): filing (tests/mutation/filing.test.ts)');
+    const s = JSON.parse(readFileSync(path.join(dir, 'reports/mutation/summary.json'), 'utf8'));
+    expect(s.narrowed).toEqual([{ group: 'filing', tests: ['tests/mutation/filing.test.ts'] }]);
+  } finally {
+    rmSync(path.join(dir, 'reports/mutation-filing/tests.json'));
+  }
+  const plain = JSON.parse((spawnSync(tsx, [script, '--summary'], { cwd: dir, encoding: 'utf8' }), readFileSync(path.join(dir, 'reports/mutation/summary.json'), 'utf8')));
+  expect(plain.narrowed).toEqual([]);
+});
