@@ -48,8 +48,9 @@ export const EMPTY_TABLES: NameTables = { t2s: '', py: {} };
  * digits that mimic letters. Applied after lower-casing and traditional → simplified.
  */
 const LOOK_ALIKES: Record<string, string> = {
-  // Kana / Hangul / symbols that look like CJK characters.
-  エ: '工', ェ: '工', ロ: '口', 囗: '口', ㅁ: '口', カ: '力', タ: '夕', ハ: '八', ニ: '二', ー: '一', 'ｰ': '一', 'ㅡ': '一',
+  // Kana / Hangul / symbols that look like CJK characters. Names are NFKC-normalised before the
+  // lookup, which turns the Hangul letters ㅁ and ㅡ (U+3141, U+3161) into U+1106 and U+1173.
+  エ: '工', ェ: '工', ロ: '口', 囗: '口', '\u1106': '口', カ: '力', タ: '夕', ハ: '八', ニ: '二', ー: '一', 'ｰ': '一', '\u1173': '一',
   ト: '卜', メ: '乂', チ: '千', ヒ: '匕', 〇: '口', 'ㄖ': '日', 'ㄇ': '冂', 'ㄒ': '丁', 'ㄚ': '丫', 'ㄈ': '匚',
   // CJK pairs that differ by a stroke or a dot.
   已: '己', 巳: '己', 末: '未', 士: '土', 曰: '日', 夭: '天', 戌: '戊', 戍: '戊', 入: '人', 候: '侯', 拆: '折', 壸: '壶',
