@@ -272,4 +272,14 @@ describe('checkAccountNames(): bounds on a flood of look-alikes', () => {
     expect(exact).toHaveLength(64);
     expect(exact.some((f) => f.message.includes('至少'))).toBe(false);
   });
+
+  test('a group says "至少" when any of its pairs was cut short, not only the first', () => {
+    const o1 = acc('o1', 'jsj', A_TRAD, opened('2020-01-01'));
+    const n = acc('n', 'xcb', A, opened('2025-01-01'));
+    const o2 = acc('o2', 'tw', A_TRAD, opened('2020-01-01'));
+    const out = checkAccountNames(reg(o1, n, ...flood(17).map((f) => ({ ...f, data: { ...f.data, dates: { opened: '2020-01-01' } } })), o2));
+    expect(out.map((f) => f.message)).toEqual([lookMsg(A, 'accounts/fl/f0.mdx 等至少 19 个账号', A_TRAD)]);
+    const whole = checkAccountNames(reg(o1, n, o2));
+    expect(whole.map((f) => f.message)).toEqual([lookMsg(A, 'accounts/jsj/o1.mdx 等 2 个账号', A_TRAD)]);
+  });
 });
