@@ -318,3 +318,23 @@ describe('explainDifference()', () => {
     expect(explainDifference('清清', '青青', T())).toEqual(['“清”与“青”同音']);
   });
 });
+
+describe('names.ts: remaining edges', () => {
+  test('a Han character without a reading stays whole in the initials, even outside the BMP', () => {
+    expect(nameForm('青𠀀').initials).toBe('青𠀀');
+    expect(nameForm('青𠀀').loose).toBe('青 𠀀');
+  });
+
+  test('compareNames() screens (not strict) by default; empty names resemble nothing, not even each other', () => {
+    expect(compareNames(nameForm('qwrt'), nameForm('qwrx'))).toBe('edit-distance');
+    expect(cmp('', '')).toBe(null);
+    expect(cmp('qwr', 'qwrt')).toBe(null);
+    expect(cmp('qwrtzpk', 'qwrtzpkmv')).toBe(null);
+    expect(compareNames(nameForm('青川工', T()), nameForm('路川工', T()))).toBe(null);
+  });
+
+  test('latinInitials() needs letters only, from the first to the last', () => {
+    expect(latinInitials(nameForm('2青川', T()))).toBe('');
+    expect(latinInitials(nameForm('青川2', T()))).toBe('');
+  });
+});
