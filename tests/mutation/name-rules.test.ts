@@ -283,3 +283,63 @@ describe('checkAccountNames(): bounds on a flood of look-alikes', () => {
     expect(whole.map((f) => f.message)).toEqual([lookMsg(A, 'accounts/jsj/o1.mdx 等 2 个账号', A_TRAD)]);
   });
 });
+
+describe('checkAccountNames(): blocking keys and order', () => {
+  /** Unrelated three-character names of one unit: they share no blocking key with anything. */
+  const fillers = (n: number, unit = 'zz') => Array.from({ length: n }, (_, k) => acc(`z${k}`, unit, String.fromCodePoint(0x5000 + k * 3, 0x6000 + k * 5, 0x7000 + k * 7), opened('2020-01-01')));
+
+  test('two-character homophones meet under their reading, in a full run and for a changed file', () => {
+    const a = acc('a', 'jsj', '清川', opened('2020-01-01'));
+    const b = acc('b', 'xcb', '青川', opened('2021-01-01'));
+    const expected = [{ file: b.file, line: 3, column: 5, field: 'name', code: 'name/similar', message: simMsg('青川', a.file, '清川', '名称读音（拼音）相同'), severity: 'warning' }];
+    expect(checkAccountNames(reg(a, b))).toEqual(expected);
+    expect(checkAccountNames(reg(a, b), new Set([b.file]))).toEqual(expected);
+    // Many unrelated names of another unit fill no block these names use: nothing is cut short.
+    expect(checkAccountNames(reg(...fillers(17), a, b))).toEqual(expected);
+    expect(checkAccountNames(reg(...fillers(17), acc('c', 'tw', A, opened('2020-01-01')), acc('d', 'sx', A_TRAD, opened('2021-01-01')))).map((f) => f.message)).toEqual([
+      lookMsg(A_TRAD, 'accounts/tw/c.mdx', A),
+    ]);
+  });
+
+  test('a changed file is compared with every account, without the caps of the blocks', () => {
+    const o = acc('o', 'jsj', A, opened('2020-01-01'));
+    const fl = Array.from({ length: 17 }, (_, i) => acc(`f${i}`, 'fl', A_TRAD, opened('2025-01-01')));
+    const out = checkAccountNames(reg(...fl, o), new Set([o.file]));
+    expect(brief(out)).toEqual(Array.from({ length: 17 }, (_, i) => `accounts/fl/f${i}.mdx name/look-alike`));
+  });
+
+  test('a name keeps the earliest date of its spellings, whichever is filed first', () => {
+    const again = acc('c', 'tw', 'qclg计算机学院', opened('2023-01-01'));
+    const first = acc('a', 'jsj', 'Qclg 计算机学院', opened('2019-01-01'));
+    const look = acc('b', 'xcb', 'Qclh计算机学院', opened('2021-01-01'));
+    expect(checkAccountNames(reg(again, first, look)).map((f) => f.file)).toEqual([look.file, look.file]);
+  });
+
+  test('findings follow the accounts\' order of filing: the pair with the earlier account first', () => {
+    const f = fillers(14, 'zz');
+    const x = acc('x', 'ua', A, opened('2020-01-01'));
+    const x2 = acc('x2', 'ub', A_TRAD, opened('2021-01-01'));
+    const y = acc('y', 'uc', '清川', opened('2020-01-01'));
+    const y2 = acc('y2', 'ud', '青川', opened('2021-01-01'));
+    // Indices: x 2, y 10, y2 12, x2 13.
+    const accts = [f[0]!, f[1]!, x, ...f.slice(2, 9), y, f[9]!, y2, x2];
+    expect(checkAccountNames(reg(...accts)).map((g) => g.file)).toEqual([x2.file, y2.file]);
+  });
+
+  test('each newer account gets its own finding per other name, whatever the indices', () => {
+    // All filed the same day: the later file name is the newer. X = A, Y = A_TRAD.
+    const forward = [acc('p', 'd', A), acc('q', 'a', A_TRAD), acc('r', 'c', A_TRAD), acc('s', 'b', A)];
+    const lines = (accts: AccountFiling[]) => checkAccountNames(reg(...accts)).map((f) => `${f.file} ${f.message}`);
+    expect(lines(forward)).toEqual([
+      `accounts/d/p.mdx ${lookMsg(A, 'accounts/a/q.mdx 等 2 个账号', A_TRAD)}`,
+      `accounts/b/s.mdx ${lookMsg(A, 'accounts/a/q.mdx', A_TRAD)}`,
+      `accounts/c/r.mdx ${lookMsg(A_TRAD, 'accounts/b/s.mdx', A)}`,
+    ]);
+    const backward = [acc('p', 'a', A), acc('q', 'd', A_TRAD), acc('r', 'b', A_TRAD), acc('s', 'c', A)];
+    expect(lines(backward)).toEqual([
+      `accounts/d/q.mdx ${lookMsg(A_TRAD, 'accounts/a/p.mdx 等 2 个账号', A)}`,
+      `accounts/b/r.mdx ${lookMsg(A_TRAD, 'accounts/a/p.mdx', A)}`,
+      `accounts/c/s.mdx ${lookMsg(A, 'accounts/b/r.mdx', A_TRAD)}`,
+    ]);
+  });
+});
