@@ -147,3 +147,245 @@ describe('report: the impostor report links', () => {
     expect(reportFieldsFor(result('', null))).toStrictEqual({});
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+function policy(over: Partial<PublicPolicy['school']> = {}): PublicPolicy {
+  return {
+    school: { name: '青川理工学院', shortNames: ['青川理工'], englishName: null, protectedNames: [], domains: [], ...over },
+    office: { name: '党委宣传部', reportEmail: 'report@qclg.edu.cn' },
+    document: { title: '办法', number: null, published: null },
+    tiers: [],
+    annualReview: { required: true, due: '03-31' },
+    personalAccounts: '',
+    platforms: [],
+    specialRules: [],
+  };
+}
+
+function account(over: Partial<PublicAccount> & { id: string }): PublicAccount {
+  return {
+    name: '甲', formerNames: [], platform: 'weibo', platformLabel: '微博', keys: [], link: null, unit: 'xb', unitName: '党委宣传部', coUnits: [],
+    operator: null, dormant: null, tier: 2, tierName: '二级平台', status: 'active', state: 'active', stateLabel: '正常运营', stateReason: null, filing: 'new',
+    purpose: '', contentScope: null, verification: null, approval: null, dates: { applied: null, plannedOpening: null, opened: null, closed: null },
+    closureReason: null, lastReview: null, history: [], descriptionHtml: '',
+    ...over,
+  };
+}
+
+function impostor(over: Partial<PublicImpostor> & { id: string }): PublicImpostor {
+  return { name: '乙', platform: 'weibo', platformLabel: '微博', keys: [], link: null, imitates: null, reported: '2026-02-01', confirmed: '2026-03-01', description: '', action: null, ...over };
+}
+
+function unit(id: string, name: string, shortName: string | null = null): PublicUnit {
+  return { id, name, shortName, kind: 'office', kindLabel: '机关部门', parent: null, status: 'active', statusLabel: '正常', statusDate: null, successor: null };
+}
+
+const UID = (v: string) => ({ kind: 'uid', label: '微博UID', value: v });
+
+function site(): PublicSite {
+  return {
+    asOf: '2026-11-21',
+    policy: policy({ englishName: 'Qingchuan Institute of Science and Technology', domains: ['www.qclg.edu.cn'] }),
+    accounts: [
+      account({
+        id: 'main', name: '青川理工学院', formerNames: ['川工之声'], keys: [UID('1234567890'), { kind: 'url', label: '主页链接', value: 'https://weibo.com/qclg' }],
+        link: 'https://weibo.com/u/1234567890', coUnits: [{ id: 'jsj', name: '计算机学院' }], operator: '青川传媒公司', stateReason: '不显示',
+      }),
+      account({ id: 'closed', name: '青川团委', status: 'closed', state: 'overdue', stateLabel: '年审逾期', stateReason: '未年审', keys: [UID('222')], dates: { applied: null, plannedOpening: null, opened: null, closed: '2025-12-31' } }),
+      account({ id: 'closed2', name: '青川图书馆', status: 'closed', state: 'dormant', dormant: { since: '2025-01-01', reason: '无人' }, keys: [UID('333')] }),
+      account({ id: 'susp', name: '青川学工', state: 'suspended', stateLabel: '暂停运行', stateReason: '年审不合格', keys: [UID('444')], dates: { applied: null, plannedOpening: null, opened: null, closed: '2026-01-01' } }),
+      account({ id: 'dorm', name: '青川后勤', state: 'dormant', dormant: { since: '2025-09-01', reason: '人员调整' }, keys: [UID('555')] }),
+      account({ id: 'dorm2', name: '青川校医', state: 'dormant', dormant: { since: '2025-10-01', reason: null }, stateReason: '不显示', keys: [UID('666')] }),
+      account({ id: 'over', name: '青川招生', state: 'overdue', stateLabel: '年审逾期', stateReason: '2025 年度年审未提交', keys: [UID('777')] }),
+      account({ id: 'over2', name: '青川就业', state: 'overdue', stateLabel: '年审逾期', stateReason: null, keys: [UID('888')] }),
+      account({ id: 'applied', name: '青川新闻', status: 'applied', state: 'applied', dormant: { since: '2025-01-01', reason: '无' } }),
+    ],
+    units: [unit('xb', '党委宣传部', '宣传部'), unit('jsj', '计算机学院'), unit('dup', '青川理工'), unit('odd', '※')],
+    impostors: [
+      impostor({ id: 'imp-1', name: '青川理工学院官方', keys: [UID('999')], imitates: { id: 'main', name: '青川理工学院' } }),
+      impostor({ id: 'imp-2', name: '青川理工发布', link: 'https://weibo.com/u/1234567890' }),
+    ],
+  };
+}
+
+describe('build-index: the verify index of a public site', () => {
+  test('displayIds shows at most three IDs a person can read, never the addresses', () => {
+    expect(displayIds([])).toEqual([]);
+    expect(
+      displayIds([
+        { kind: 'url', label: '链接', value: 'https://x' },
+        { kind: 'uid', label: '微博UID', value: '1' },
+        { kind: 'short', label: '短链接', value: 'https://y' },
+        { kind: 'a', label: 'A', value: '2' },
+        { kind: 'b', label: 'B', value: '3' },
+        { kind: 'c', label: 'C', value: '4' },
+      ]),
+    ).toEqual(['微博UID：1', 'A：2', 'B：3']);
+  });
+
+  test('recordKeys: canonical filed keys, the link keys of addresses, and the link’s keys on the same platform', () => {
+    expect(recordKeys('weibo', [UID('1234567890'), { kind: 'url', value: 'https://weibo.com/QCLG/' }], 'https://weibo.com/u/1234567890')).toEqual([
+      'weibo:uid:1234567890',
+      'weibo:url:https://weibo.com/QCLG',
+      'link:url:https://weibo.com/QCLG',
+      'link:url:https://weibo.com/u/1234567890',
+    ]);
+    expect(recordKeys('douyin', [{ kind: 'short', value: 'https://v.douyin.com/AbC123/' }], null)).toEqual(['douyin:short:https://v.douyin.com/AbC123', 'link:url:https://v.douyin.com/AbC123']);
+    expect(recordKeys('wechat-mp', [{ kind: 'gh', value: 'gh_0123456789ab' }], 'https://weibo.com/u/555')).toEqual(['wechat-mp:gh:gh_0123456789ab', 'link:url:https://weibo.com/u/555']);
+    expect(recordKeys('weibo', [UID('1'), UID('1')], '')).toEqual(['weibo:uid:1']);
+  });
+
+  test('protectedSchoolNames lists the full names, short and protected names, variants and Latin abbreviations', () => {
+    const out = protectedSchoolNames({
+      name: '青川理工学院', shortNames: ['青川理工'], englishName: 'The Qingchuan Institute OF Science and Technology', protectedNames: ['青理'], protectedPrefixes: ['青理'],
+      domains: ['www.qclg.edu.cn', 'qc.edu.cn', 'my-school.cn', 'abcd'],
+    });
+    expect(out).toStrictEqual([
+      { name: '青川理工学院', kind: 'school' },
+      { name: '青川理工', kind: 'short' },
+      { name: '青理', kind: 'short', prefix: true },
+      { name: '青川理工大学', kind: 'variant', note: '把“学院”换成了“大学”，学校全称“青川理工学院”' },
+      { name: '青川理工学校', kind: 'variant', note: '把“学院”换成了“学校”，学校全称“青川理工学院”' },
+      { name: '青川理工学', kind: 'variant', note: '截去了“院”，学校全称“青川理工学院”' },
+      { name: 'qclg', kind: 'latin' },
+      { name: 'abcd', kind: 'latin' },
+      { name: 'qist', kind: 'latin' },
+    ]);
+  });
+
+  test('a name of two schools is split; without the optional lists nothing else is added; three initials are too few', () => {
+    const out = protectedSchoolNames({ name: ' 宁夏职业技术学院  宁夏开放大学 ', shortNames: ['Stryker was here'], englishName: 'Jia Yi University', protectedNames: undefined as unknown as string[], domains: undefined as unknown as string[] });
+    expect(out.filter((p) => p.kind !== 'variant')).toStrictEqual([
+      { name: '宁夏职业技术学院', kind: 'school' },
+      { name: '宁夏开放大学', kind: 'school' },
+      { name: 'Stryker was here', kind: 'short' },
+    ]);
+    const whose = out.filter((p) => p.kind === 'variant').map((p) => p.note!.split('，')[1]);
+    expect(whose).toContain('学校全称“宁夏职业技术学院”');
+    expect(whose).toContain('学校全称“宁夏开放大学”');
+    expect(protectedSchoolNames({ name: '甲乙学院', shortNames: [], englishName: 'A B C D', protectedNames: [], domains: ['abc.cn'] }).filter((p) => p.kind === 'latin')).toEqual([{ name: 'abcd', kind: 'latin' }]);
+  });
+
+  test('every record becomes one entry with the state the site shows', () => {
+    const idx = buildVerifyIndex(site(), { prefix: 0 });
+    const common = { t: 'a', platform: 'weibo', platformLabel: '微博', unit: 'xb', unitName: '党委宣传部' } as const;
+    expect(idx.names.entries).toStrictEqual([
+      { ...common, id: 'main', name: '青川理工学院', status: 'active', coUnits: [{ id: 'jsj', name: '计算机学院' }], operator: '青川传媒公司', ids: ['微博UID：1234567890'] },
+      { ...common, id: 'closed', name: '青川团委', status: 'closed', ids: ['微博UID：222'], closed: '2025-12-31' },
+      { ...common, id: 'closed2', name: '青川图书馆', status: 'closed', ids: ['微博UID：333'] },
+      { ...common, id: 'susp', name: '青川学工', status: 'suspended', ids: ['微博UID：444'], reason: '年审不合格' },
+      { ...common, id: 'dorm', name: '青川后勤', status: 'dormant', dormantSince: '2025-09-01', reason: '人员调整', ids: ['微博UID：555'] },
+      { ...common, id: 'dorm2', name: '青川校医', status: 'dormant', dormantSince: '2025-10-01', ids: ['微博UID：666'] },
+      { ...common, id: 'over', name: '青川招生', status: 'active', ids: ['微博UID：777'], label: '年审逾期', reason: '2025 年度年审未提交' },
+      { ...common, id: 'over2', name: '青川就业', status: 'active', ids: ['微博UID：888'], label: '年审逾期' },
+      { ...common, id: 'applied', name: '青川新闻', status: 'applied' },
+      { t: 'i', id: 'imp-1', name: '青川理工学院官方', platform: 'weibo', platformLabel: '微博', status: 'impostor', confirmed: '2026-03-01', imitates: 'main' },
+      { t: 'i', id: 'imp-2', name: '青川理工发布', platform: 'weibo', platformLabel: '微博', status: 'impostor', confirmed: '2026-03-01' },
+    ]);
+  });
+
+  test('key slices hold each entry once and list, per key, every entry holding it', () => {
+    const idx = buildVerifyIndex(site(), { prefix: 0 });
+    const e = idx.names.entries;
+    expect(Object.keys(idx.slices)).toEqual(['']);
+    const s = idx.slices['']!;
+    expect(s.entries).toEqual([e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[9], e[10]]);
+    expect(s.entries[0]).toBe(e[0]);
+    expect(s.keys).toStrictEqual({
+      'weibo:uid:1234567890': [0, 9],
+      'weibo:url:https://weibo.com/qclg': [0],
+      'link:url:https://weibo.com/qclg': [0],
+      'link:url:https://weibo.com/u/1234567890': [0, 9],
+      'weibo:uid:222': [1],
+      'weibo:uid:333': [2],
+      'weibo:uid:444': [3],
+      'weibo:uid:555': [4],
+      'weibo:uid:666': [5],
+      'weibo:uid:777': [6],
+      'weibo:uid:888': [7],
+      'weibo:uid:999': [8],
+    });
+    expect(idx.manifest.slices).toEqual(['']);
+  });
+
+  test('with the default prefix, keys go to the slice of their hash’s first digit, listed in order', () => {
+    const idx = buildVerifyIndex(site());
+    expect(idx.manifest.prefix).toBe(1);
+    const expected: Record<string, KeySlice> = {};
+    const zero = buildVerifyIndex(site(), { prefix: 0 }).slices['']!;
+    zero.entries.forEach((entry, i) => {
+      for (const [key, at] of Object.entries(zero.keys)) {
+        if (!at.includes(i)) continue;
+        const s = (expected[sliceOf(key, 1)] ??= { entries: [], keys: {} });
+        let j = s.entries.findIndex((x) => x.id === entry.id && x.t === entry.t);
+        if (j < 0) j = s.entries.push(entry) - 1;
+        (s.keys[key] ??= []).push(j);
+      }
+    });
+    expect(idx.slices).toEqual(expected);
+    expect(idx.manifest.slices).toEqual(Object.keys(expected).sort());
+    expect(idx.manifest.slices.length).toBeGreaterThan(3);
+  });
+
+  test('the manifest carries the day, the school, the report settings (repo without trailing slash) and the counts', () => {
+    expect(buildVerifyIndex(site(), { prefix: 0, reportRepo: 'https://github.com/org/repo//' }).manifest).toStrictEqual({
+      version: 1,
+      asOf: '2026-11-21',
+      prefix: 0,
+      slices: [''],
+      school: { name: '青川理工学院', shortNames: ['青川理工'] },
+      report: { repo: 'https://github.com/org/repo', email: 'report@qclg.edu.cn', office: '党委宣传部' },
+      counts: { accounts: 9, impostors: 2 },
+    });
+    expect(buildVerifyIndex(site(), { prefix: 0, reportRepo: null }).manifest.report.repo).toBeNull();
+    expect(buildVerifyIndex(site(), { prefix: 0 }).manifest.report.repo).toBeNull();
+  });
+
+  test('the names slice has former names, protected names one per skeleton, and the tables of every name', () => {
+    const s = site();
+    const idx = buildVerifyIndex(s, { prefix: 0 });
+    expect(idx.names.former).toEqual([[0, '川工之声']]);
+    expect(idx.names.protected).toStrictEqual([
+      { name: '青川理工学院', kind: 'school' },
+      { name: '青川理工', kind: 'short' },
+      { name: '青川理工大学', kind: 'variant', note: '把“学院”换成了“大学”，学校全称“青川理工学院”' },
+      { name: '青川理工学校', kind: 'variant', note: '把“学院”换成了“学校”，学校全称“青川理工学院”' },
+      { name: '青川理工学', kind: 'variant', note: '截去了“院”，学校全称“青川理工学院”' },
+      { name: 'qclg', kind: 'latin' },
+      { name: 'qist', kind: 'latin' },
+      { name: 'qclgxy', kind: 'latin' },
+      { name: '党委宣传部', kind: 'unit', unit: 'xb' },
+      { name: '宣传部', kind: 'unit', unit: 'xb' },
+      { name: '计算机学院', kind: 'unit', unit: 'jsj' },
+    ]);
+    const names = [
+      '青川理工学院', '川工之声', '青川团委', '青川图书馆', '青川学工', '青川后勤', '青川校医', '青川招生', '青川就业', '青川新闻', '青川理工学院官方', '青川理工发布',
+      '青川理工学院', '青川理工', '青川理工大学', '青川理工学校', '青川理工学', 'qclg', 'qist',
+      '党委宣传部', '宣传部', '计算机学院', '青川理工', '※',
+    ];
+    expect(idx.names.tables).toEqual(buildNameTables(names));
+    expect(nameSkeleton('青川理工學院', idx.names.tables)).toBe('青川理工学院');
+  });
+
+  test('initials of the Chinese names shorter than four letters are not protected', () => {
+    const s: PublicSite = { ...site(), policy: policy({ name: '青川学院', shortNames: ['青川'] }), accounts: [], impostors: [], units: [] };
+    expect(buildVerifyIndex(s).names.protected.filter((p) => p.kind === 'latin')).toEqual([{ name: 'qcxy', kind: 'latin' }]);
+    expect(buildVerifyIndex(s).manifest.slices).toEqual([]);
+  });
+
+  test('up to 4,000 keys one hex digit names a slice, above that two', () => {
+    const many = (n: number): PublicSite => ({ ...site(), impostors: [], accounts: [account({ id: 'm', keys: Array.from({ length: n }, (_, i) => UID(String(i))) })] });
+    expect(buildVerifyIndex(many(4000)).manifest.prefix).toBe(1);
+    expect(buildVerifyIndex(many(4001)).manifest.prefix).toBe(2);
+    expect(buildVerifyIndex(many(4001), { prefix: 1 }).manifest.prefix).toBe(1);
+  });
+
+  test('verifyIndexFiles writes the manifest, the names and one file per slice', () => {
+    const idx = buildVerifyIndex(site());
+    const files = verifyIndexFiles(idx);
+    expect(Object.keys(files).sort()).toEqual(['manifest.json', 'names.json', ...idx.manifest.slices.map((id) => `${id}.json`)].sort());
+    expect(files['manifest.json']).toBe(idx.manifest);
+    expect(files['names.json']).toBe(idx.names);
+    for (const id of idx.manifest.slices) expect(files[`${id}.json`]).toBe(idx.slices[id]);
+  });
+});
