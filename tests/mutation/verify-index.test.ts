@@ -8,11 +8,14 @@ import type { PublicAccount, PublicImpostor, PublicPolicy, PublicSite, PublicUni
 import { emptyRegistry } from '../../src/domain/registry.ts';
 import { buildVerifyIndex, displayIds, protectedSchoolNames, recordKeys, verifyIndexFiles } from '../../src/domain/verify/build-index.ts';
 import { publicSiteOf, verifyIndexFromRegistry } from '../../src/domain/verify/from-registry.ts';
-import { nameSkeleton } from '../../src/domain/verify/names.ts';
+import { STUFFING_WORDS, loosen, nameSkeleton } from '../../src/domain/verify/names.ts';
 import { normalizeInput } from '../../src/domain/verify/normalize.ts';
 import { REPORT_LABEL, REPORT_TEMPLATE, reportFieldsFor, reportIssueUrl, reportMailto, reportTitle } from '../../src/domain/verify/report.ts';
 import { buildNameTables } from '../../src/domain/verify/tables.ts';
 import type { VerifyResult } from '../../src/domain/verify/verdict.ts';
+import { ImpostorSchema } from '../../src/domain/schema/impostor.ts';
+import { buildPublicSiteOn } from '../../src/domain/public.ts';
+import { account as filedAccount, presetPolicy, registry as filedRegistry, review as filedReview } from '../obligations-fixtures.ts';
 import {
   VERIFY_INDEX_VERSION,
   fetchSource,
@@ -387,5 +390,109 @@ describe('build-index: the verify index of a public site', () => {
     expect(files['manifest.json']).toBe(idx.manifest);
     expect(files['names.json']).toBe(idx.names);
     for (const id of idx.manifest.slices) expect(files[`${id}.json`]).toBe(idx.slices[id]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('tables: readings and name tables', () => {
+  test('readingOf gives the toneless primary reading with ü kept, and nothing for a character without one', async () => {
+    const t = await freshTables();
+    expect(t.readingOf('青')).toBe('qing');
+    expect(t.readingOf('绿')).toBe('lü');
+    expect(t.readingOf('〇')).toBe('ling');
+    expect(t.readingOf('𠀀')).toBe('');
+    expect(t.readingOf('1')).toBe('');
+    expect(t.readingOf('')).toBe('');
+    expect(t.readingOf('青')).toBe('qing');
+  });
+
+  test('readingOf asks pinyin-pro once per character', async () => {
+    const asked: string[] = [];
+    vi.doMock('pinyin-pro', async (orig) => {
+      const real = (await orig()) as typeof import('pinyin-pro');
+      return { ...real, pinyin: ((s: string, o: unknown) => (asked.push(s), (real.pinyin as (a: string, b: unknown) => unknown)(s, o))) as typeof real.pinyin };
+    });
+    try {
+      const t = await freshTables();
+      expect([t.readingOf('川'), t.readingOf('川'), t.readingOf('𠀀'), t.readingOf('𠀀')]).toEqual(['chuan', 'chuan', '', '']);
+      expect(asked).toEqual(['川', '𠀀']);
+    } finally {
+      vi.doUnmock('pinyin-pro');
+    }
+  });
+
+  test('buildNameTables maps every traditional form of the names’ characters and lists their common homophones', async () => {
+    const t = await freshTables();
+    // 學 → 学 (BMP), 䊷 → 䌶 (Extension A), 痺 → 痹 (only the Taiwan variant converts), 衞 → 卫 (only
+    // the Hong Kong variant), 奥/儿: homophones from GB 2312's last row (鳌) and last column (二),
+    // 汨 folds to 汩 (gu) before its reading is taken.
+    const names = ['青川學院', '䌶', '痹', '卫', '奥儿', '汨'];
+    const tables = t.buildNameTables(names);
+    const cps = Array.from(tables.t2s);
+    expect(cps.length % 2).toBe(0);
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i < cps.length; i += 2) pairs.push([cps[i]!, cps[i + 1]!]);
+    const joined = pairs.map(([a, b]) => a + b);
+    for (const p of ['學学', '䊷䌶', '痺痹', '衞卫', '發发', '網网']) expect(joined).toContain(p);
+    // Every pair is what OpenCC says (t, then tw, then hk: the first that changes the character).
+    const convs = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
+    const wrong = pairs.filter(([tc, sc]) => tc === sc || convs.map((c) => c(tc)).find((x) => x !== tc) !== sc);
+    expect(wrong).toEqual([]);
+    // Sorted by the traditional character, each once.
+    const trad = pairs.map(([a]) => a);
+    expect(trad.every((c, i) => i === 0 || trad[i - 1]! < c)).toBe(true);
+    // Readings: sorted syllables, each listing distinct characters read that way.
+    expect(Object.keys(tables.py)).toEqual(Object.keys(tables.py).sort());
+    for (const [r, chars] of Object.entries(tables.py)) {
+      expect(new Set(Array.from(chars)).size).toBe(Array.from(chars).length);
+      for (const ch of chars) expect(t.readingOf(ch)).toBe(r);
+    }
+    expect(tables.py.ao).toContain('鳌');
+    expect(tables.py.er).toContain('二');
+    expect(tables.py.gu).toContain('汩');
+    expect(tables.py.qing).toContain('青');
+    expect(tables.py.qin).toContain('秦');
+    expect(tables.py.xue).toContain('学');
+    expect(tables.py.wei).toContain('卫');
+    // Only syllables (near-)read in the names or the stuffing words.
+    const syllables = new Set([...names, ...STUFFING_WORDS].flatMap((n) => Array.from(nameSkeleton(n, tables)).concat(Array.from(n))).map((c) => loosen(t.readingOf(c))));
+    expect(Object.keys(tables.py).filter((r) => !syllables.has(loosen(r)))).toEqual([]);
+    expect(tables.py.kuo).toBeUndefined();
+    // A second build on the same module gives the same tables.
+    expect(t.buildNameTables(names)).toEqual(tables);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('from-registry: the index of a loaded registry', () => {
+  const TODAY = '2026-11-21';
+
+  test('a registry without a policy has no public site and no index', () => {
+    expect(publicSiteOf(emptyRegistry(), TODAY)).toBeNull();
+    expect(verifyIndexFromRegistry(emptyRegistry(), TODAY)).toBeNull();
+  });
+
+  test('the registry goes through the public projection with the deadline rules, then the builder', () => {
+    const pol = presetPolicy('003');
+    const a = filedAccount({ id: 'jwc-mp', name: '青川教务', dates: { applied: '2025-01-01', opened: '2025-01-20' } });
+    const b = filedAccount({ id: 'jsj-mp', name: '青川计算机', unit: 'jsj', keys: [{ kind: 'gh', value: 'gh_0123456789ac' }], dates: { applied: '2025-01-01', opened: '2025-01-20' } });
+    a.html = '<p>教务</p>';
+    const rv = filedReview('jwc-mp', 2025, '2025-12-15');
+    const reg = filedRegistry({ accounts: [a, b], reviews: [rv] });
+    reg.policy = { file: 'policy.yaml', id: 'policy', data: pol, pos: {} } as NonNullable<typeof reg.policy>;
+    const imp = ImpostorSchema.parse({ id: 'fake-1', name: '青川教务处', platform: 'weibo', keys: [{ kind: 'uid', value: '7654321' }], imitates: 'jwc-mp', reported: '2026-01-02', confirmed: '2026-01-05', description: '冒用' });
+    reg.impostors = [{ file: 'impostors/fake-1.yaml', id: 'fake-1', data: imp, pos: {} }];
+    const expected = buildPublicSiteOn(
+      { policy: pol, units: reg.units.map((u) => u.data), accounts: [{ data: a.data, html: '<p>教务</p>' }, { data: b.data, html: '' }], reviews: [{ account: 'jwc-mp', year: 2025, submitted: rv.data.submitted, result: rv.data.result }], impostors: [imp] },
+      TODAY,
+    );
+    const got = publicSiteOf(reg, TODAY)!;
+    expect(got).toEqual(expected);
+    // The review on file is what keeps one account out of the overdue state the other is in.
+    expect(got.accounts.find((x) => x.id === 'jwc-mp')!.state).not.toBe(got.accounts.find((x) => x.id === 'jsj-mp')!.state);
+    expect(got.accounts.find((x) => x.id === 'jwc-mp')!.descriptionHtml).toBe('<p>教务</p>');
+    expect(got.impostors.map((i) => i.id)).toEqual(['fake-1']);
+    expect(verifyIndexFromRegistry(reg, TODAY, { reportRepo: 'https://github.com/o/r/' })).toEqual(buildVerifyIndex(expected, { reportRepo: 'https://github.com/o/r/' }));
+    expect(verifyIndexFromRegistry(reg, TODAY)!.manifest.report.repo).toBeNull();
   });
 });
