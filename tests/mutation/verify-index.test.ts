@@ -145,6 +145,10 @@ describe('report: the impostor report links', () => {
     expect(reportFieldsFor(result('gh_0123456789ab', 'no-such-platform'))).toStrictEqual({ platform: 'no-such-platform', link: 'gh_0123456789ab' });
   });
 
+  test('a link inside share text is reported as the link alone', () => {
+    expect(reportFieldsFor(result('看看 https://weibo.com/u/1234567890', 'weibo'))).toStrictEqual({ platform: '微博', link: 'https://weibo.com/u/1234567890' });
+  });
+
   test('a name is reported as the name only, and an empty input suggests nothing', () => {
     expect(reportFieldsFor(result('青川理工学院', null))).toStrictEqual({ name: '青川理工学院' });
     expect(reportFieldsFor(result('', null))).toStrictEqual({});
@@ -234,14 +238,14 @@ describe('build-index: the verify index of a public site', () => {
       'link:url:https://weibo.com/u/1234567890',
     ]);
     expect(recordKeys('douyin', [{ kind: 'short', value: 'https://v.douyin.com/AbC123/' }], null)).toEqual(['douyin:short:https://v.douyin.com/AbC123', 'link:url:https://v.douyin.com/AbC123']);
-    expect(recordKeys('wechat-mp', [{ kind: 'gh', value: 'gh_0123456789ab' }], 'https://weibo.com/u/555')).toEqual(['wechat-mp:gh:gh_0123456789ab', 'link:url:https://weibo.com/u/555']);
+    expect(recordKeys('wechat-mp', [{ kind: 'gh', value: 'gh_0123456789ab' }], 'https://weibo.com/u/5555555555')).toEqual(['wechat-mp:gh:gh_0123456789ab', 'link:url:https://weibo.com/u/5555555555']);
     expect(recordKeys('weibo', [UID('1'), UID('1')], '')).toEqual(['weibo:uid:1']);
   });
 
   test('protectedSchoolNames lists the full names, short and protected names, variants and Latin abbreviations', () => {
     const out = protectedSchoolNames({
-      name: '青川理工学院', shortNames: ['青川理工'], englishName: 'The Qingchuan Institute OF Science and Technology', protectedNames: ['青理'], protectedPrefixes: ['青理'],
-      domains: ['www.qclg.edu.cn', 'qc.edu.cn', 'my-school.cn', 'abcd'],
+      name: '青川理工学院', shortNames: ['青川理工'], englishName: 'The Qingchuan Berlin Institute OF Science and Technology', protectedNames: ['青理'], protectedPrefixes: ['青理'],
+      domains: ['www.qclg.edu.cn', 'qc.edu.cn', 'my-school.cn', 'abcd', 'qclg2.edu.cn', 'abcdwww.cn'],
     });
     expect(out).toStrictEqual([
       { name: '青川理工学院', kind: 'school' },
@@ -252,7 +256,8 @@ describe('build-index: the verify index of a public site', () => {
       { name: '青川理工学', kind: 'variant', note: '截去了“院”，学校全称“青川理工学院”' },
       { name: 'qclg', kind: 'latin' },
       { name: 'abcd', kind: 'latin' },
-      { name: 'qist', kind: 'latin' },
+      { name: 'abcdwww', kind: 'latin' },
+      { name: 'qbist', kind: 'latin' },
     ]);
   });
 
@@ -370,9 +375,9 @@ describe('build-index: the verify index of a public site', () => {
     expect(nameSkeleton('青川理工學院', idx.names.tables)).toBe('青川理工学院');
   });
 
-  test('initials of the Chinese names shorter than four letters are not protected', () => {
-    const s: PublicSite = { ...site(), policy: policy({ name: '青川学院', shortNames: ['青川'] }), accounts: [], impostors: [], units: [] };
-    expect(buildVerifyIndex(s).names.protected.filter((p) => p.kind === 'latin')).toEqual([{ name: 'qcxy', kind: 'latin' }]);
+  test('initials of the full and short Chinese names are protected from four letters on', () => {
+    const s: PublicSite = { ...site(), policy: policy({ name: '青川学院', shortNames: ['青川', '青川理工'] }), accounts: [], impostors: [], units: [] };
+    expect(buildVerifyIndex(s).names.protected.filter((p) => p.kind === 'latin')).toEqual([{ name: 'qcxy', kind: 'latin' }, { name: 'qclg', kind: 'latin' }]);
     expect(buildVerifyIndex(s).manifest.slices).toEqual([]);
   });
 
@@ -426,7 +431,7 @@ describe('tables: readings and name tables', () => {
     // 學 → 学 (BMP), 䊷 → 䌶 (Extension A), 痺 → 痹 (only the Taiwan variant converts), 衞 → 卫 (only
     // the Hong Kong variant), 奥/儿: homophones from GB 2312's last row (鳌) and last column (二),
     // 汨 folds to 汩 (gu) before its reading is taken.
-    const names = ['青川學院', '䌶', '痹', '卫', '奥儿', '汨'];
+    const names = ['青川學院', '䌶', '痹', '卫', '奥儿', '汨', '犇'];
     const tables = t.buildNameTables(names);
     const cps = Array.from(tables.t2s);
     expect(cps.length % 2).toBe(0);
@@ -458,6 +463,15 @@ describe('tables: readings and name tables', () => {
     const syllables = new Set([...names, ...STUFFING_WORDS].flatMap((n) => Array.from(nameSkeleton(n, tables)).concat(Array.from(n))).map((c) => loosen(t.readingOf(c))));
     expect(Object.keys(tables.py).filter((r) => !syllables.has(loosen(r)))).toEqual([]);
     expect(tables.py.kuo).toBeUndefined();
+    // Only Han characters, simplified: 學 is read through 学; a name's character outside GB 2312 (犇) is listed too.
+    expect(Object.values(tables.py).join('')).toMatch(/^\p{Script=Han}+$/u);
+    expect(tables.py.xue).not.toContain('學');
+    expect(tables.py.ben).toContain('犇');
+    // Traditional forms of the homophones too (鰲 → 鳌), and only of characters that matter (no 東 → 东).
+    expect(joined).toContain('鰲鳌');
+    expect(joined).not.toContain('東东');
+    const listed = new Set([...Object.values(tables.py).join(''), ...names.join('')]);
+    expect(pairs.filter(([, sc]) => !listed.has(sc))).toEqual([]);
     // A second build on the same module gives the same tables.
     expect(t.buildNameTables(names)).toEqual(tables);
   });
