@@ -76,3 +76,15 @@ test('a group measured with a narrowed test set (MUTATE_TESTS) is named as a low
   const plain = JSON.parse((spawnSync(tsx, [script, '--summary'], { cwd: dir, encoding: 'utf8' }), readFileSync(path.join(dir, 'reports/mutation/summary.json'), 'utf8')));
   expect(plain.narrowed).toEqual([]);
 });
+
+test('before a run, NoCoverage results are dropped from the incremental file (Stryker would reuse them stale)', async () => {
+  const { dropNoCoverage } = await import('../scripts/mutate.ts');
+  const f = path.join(dir, 'incremental.json');
+  writeFileSync(f, JSON.stringify(report({ 'src/domain/a.ts': ['Killed', 'NoCoverage', 'Survived', 'NoCoverage'], 'src/domain/b.ts': ['NoCoverage'] })));
+  expect(dropNoCoverage(f)).toBe(3);
+  const j = JSON.parse(readFileSync(f, 'utf8'));
+  expect(j.files['src/domain/a.ts'].mutants.map((m: { status: string }) => m.status)).toEqual(['Killed', 'Survived']);
+  expect(j.files['src/domain/b.ts'].mutants).toEqual([]);
+  expect(dropNoCoverage(f)).toBe(0);
+  expect(dropNoCoverage(path.join(dir, 'missing.json'))).toBe(0);
+});
