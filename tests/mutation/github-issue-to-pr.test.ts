@@ -1,13 +1,17 @@
 // Issue ops against the strict fake GitHub on 127.0.0.1 (real octokit, real HTTP): the exact reply
 // for an incomplete form, a taken account id and a filing that breaks the rules; the PR, commit and
 // reply for a good form; GitHub's refusals (403) answered on the issue; a PR opened meanwhile (422).
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createClient } from '../../scripts/github/client.ts';
 import { runIssueToPr, type FormIssue } from '../../scripts/github/issue-to-pr.ts';
 import { FORM_LABELS, filingFromIssueForm } from '../../src/domain/issue-form.ts';
 import { escapeMarkdown } from '../../src/domain/pr-report.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
-import { GOOD_FORM, formBody, writeFixtureRegistry } from '../helpers/github-fixture.ts';
+import { loadRegistry } from '../../src/registry/load.ts';
+import { GOOD_FORM, formBody, put, writeFixtureRegistry } from '../helpers/github-fixture.ts';
 
 const MARK = '<!-- campus-registry:issue-ops -->';
 
@@ -142,5 +146,76 @@ describe('runIssueToPr(): the pull request', () => {
     ]);
     fake.fail('PUT', /\/contents\//, { status: 422, body: { message: 'Invalid request.' } });
     await expect(runIssueToPr(app(), repo(), issue, { contentDir: content })).rejects.toMatchObject({ status: 422 });
+  });
+});
+
+describe('runIssueToPr(): the validation copy and the rules', () => {
+  test('the filing is checked in a copy made inside the temp folder, removed afterwards (also when it is refused)', async () => {
+    // A temp folder whose own name is 250 characters long: a copy made next to it instead of inside
+    // it would need a longer file name than the file system allows.
+    const base = await mkdtemp(path.join(tmpdir(), 'gd-'));
+    const own = path.join(base, 'x'.repeat(250));
+    await mkdir(own);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    try {
+      const id = freshId();
+      const issue = issueOf(formBody({ ...GOOD_FORM, id }));
+      expect(await runIssueToPr(app(), repo(), issue, { contentDir: content })).toMatchObject({ outcome: 'opened', path: `accounts/jwc/${id}.mdx` });
+      expect(await readdir(own)).toEqual([]);
+      const refused = issueOf(formBody({ ...GOOD_FORM, id: freshId() }), 'tw-admin');
+      expect(await runIssueToPr(app(), repo(), refused, { contentDir: content })).toEqual({ outcome: 'invalid' });
+      expect(await readdir(own)).toEqual([]);
+      expect(await readdir(base)).toEqual(['x'.repeat(250)]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
+  test('an error in another filing of the registry does not block the issue\'s own filing', async () => {
+    const dir = await writeFixtureRegistry();
+    try {
+      await put(dir, 'accounts/jwc/jwc-broken.mdx', '---\nid: jwc-broken\nunit: jwc\n---\n');
+      const loaded = await loadRegistry(dir, { today: '2026-11-21' });
+      expect(loaded.findings.filter((f) => f.severity === 'error').map((f) => f.file)).toContain('accounts/jwc/jwc-broken.mdx');
+      const id = freshId();
+      const issue = issueOf(formBody({ ...GOOD_FORM, id }));
+      expect(await runIssueToPr(app(), repo(), issue, { contentDir: dir })).toMatchObject({ outcome: 'opened', path: `accounts/jwc/${id}.mdx` });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('without a list of office members nobody is the office: a filer who owns no unit breaks the rules', async () => {
+    for (const author of ['Stryker was here', 'stranger']) {
+      const issue = issueOf(formBody({ ...GOOD_FORM, id: freshId() }), author);
+      expect(await runIssueToPr(app(), repo(), issue, { contentDir: content })).toEqual({ outcome: 'invalid' });
+      expect(replies(issue.number)[0]!.split('\n').slice(0, 3)).toEqual([MARK, '### 备案检查未通过', '']);
+    }
+  });
+});
+
+describe('runIssueToPr(): an existing pull request', () => {
+  test('when the branch already has an open PR, no second PR is requested', async () => {
+    const id = freshId();
+    const issue = issueOf(formBody({ ...GOOD_FORM, id }));
+    await runIssueToPr(app(), repo(), issue, { contentDir: content });
+    const pr = fake.pulls.at(-1)!;
+    fake.requests = [];
+    const edited = formBody({ ...GOOD_FORM, id, purpose: '发布教学通知' });
+    expect(await runIssueToPr(app(), repo(), { ...issue, body: edited }, { contentDir: content })).toEqual({ outcome: 'updated', pr: pr.number, path: `accounts/jwc/${id}.mdx` });
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls'))).toEqual([]);
+  });
+
+  test('a refusal other than 422 fails the run even when a PR from the branch can be found by then', async () => {
+    const id = freshId();
+    const issue = issueOf(formBody({ ...GOOD_FORM, id }));
+    await runIssueToPr(app(), repo(), issue, { contentDir: content });
+    fake.fail('GET', /\/pulls$/, { status: 200, body: [] });
+    fake.fail('POST', /\/pulls$/, { status: 404, body: { message: 'Not Found' } });
+    const edited = formBody({ ...GOOD_FORM, id, purpose: '发布教学通知和活动' });
+    await expect(runIssueToPr(app(), repo(), { ...issue, body: edited }, { contentDir: content })).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -8,7 +8,8 @@ import { membershipResolver, runOfficeApproval } from '../../scripts/github/offi
 import { loadRegistry } from '../../src/registry/load.ts';
 import type { Registry } from '../../src/domain/registry.ts';
 import { startFakeGitHub, type FakeGitHub, type FakePull } from '../helpers/fake-github.ts';
-import { accountText, writeFixtureRegistry } from '../helpers/github-fixture.ts';
+import { rm } from 'node:fs/promises';
+import { accountText, put, writeFixtureRegistry } from '../helpers/github-fixture.ts';
 
 let fake: FakeGitHub;
 let registry: Registry;
@@ -299,5 +300,77 @@ describe('runOfficeApproval(): ownership', () => {
     const r = await runOfficeApproval(app(), repo(), { prNumber: pr.number, registry });
     expect(r.verdict!.summary.length).toBeGreaterThan(60_000);
     expect(fake.checkRuns.map((c) => c.summary)).toEqual([r.verdict!.summary.slice(0, 60_000)]);
+  });
+});
+
+describe('membershipResolver(): the memo never confuses two logins', () => {
+  test('logins that are equal only after upper-casing (ß/ss, ı/i) are different logins', async () => {
+    const m = membershipResolver(app());
+    expect(await m('@ss', 'ss')).toBe(true);
+    expect(await m('@ss', 'ß')).toBe(false);
+    expect(await m('@jwc-admin', 'jwc-admin')).toBe(true);
+    expect(await m('@jwc-admin', 'jwc-admın')).toBe(false);
+    expect(memberships()).toEqual([]);
+  });
+});
+
+describe('runOfficeApproval(): ownership of paths near the content folder and of annual reviews', () => {
+  test('a path outside content/ whose rest after the prefix\'s length reads as a unit\'s filing stays the office\'s', async () => {
+    // ".github/" is as long as "content/": what follows must not be taken for a filing of 教务处.
+    const path = '.github/accounts/jwc/jwc-wechat.mdx';
+    const r = await run(pull('jwc-admin', [path]));
+    expect(r.ownershipProblems).toEqual([`${path}：只能由归口管理部门修改`]);
+    expect(r.verdict!.ok).toBe(false);
+    expect(r.verdict!.title).toBe('提交人无权提交：1 个文件');
+  });
+
+  test('an annual review file belongs to the unit of the account it reviews (read from the registry)', async () => {
+    const path = 'content/reviews/2026/jwc-wechat.yaml';
+    expect((await run(pull('jwc-admin', [path]))).ownershipProblems).toEqual([]);
+    expect((await run(pull('tw-admin', [path]))).ownershipProblems).toEqual([`${path}：提交人 tw-admin 不是单位 jwc 的登记负责人`]);
+    // A review of an account the registry does not know is the office's.
+    const ghost = 'content/reviews/2026/ghost-account.yaml';
+    expect((await run(pull('jwc-admin', [ghost]))).ownershipProblems).toEqual([`${ghost}：只能由归口管理部门修改`]);
+  });
+});
+
+describe('runOfficeApproval(): reviews without a submission time', () => {
+  const review = (login: string, state: string, at: string | undefined, commit: string) => ({
+    id: 1, node_id: 'x', user: { login, id: 1, type: 'User' }, body: '', state, html_url: 'u', pull_request_url: 'u',
+    _links: { html: { href: 'u' }, pull_request: { href: 'u' } }, ...(at === undefined ? {} : { submitted_at: at }), commit_id: commit, author_association: 'MEMBER',
+  });
+
+  test('a review without a submission time counts as the earliest: a dated "changes requested" withdraws its approval', async () => {
+    const pr = pull('office-2', ['content/pages/guide.mdx']);
+    const h = pr.head.sha;
+    fake.fail('GET', /\/reviews$/, { status: 200, body: [review('office-1', 'CHANGES_REQUESTED', '2026-11-21T03:00:00Z', h), review('office-1', 'APPROVED', undefined, h)] });
+    const r = await run(pr);
+    expect(r.verdict!.ok).toBe(false);
+    expect(r.verdict!.title).toBe('还缺 1 项审核：党委宣传部意见');
+  });
+
+  test('an undated approval followed by a dated one on the head commit counts', async () => {
+    const pr = pull('office-2', ['content/pages/guide.mdx']);
+    const h = pr.head.sha;
+    fake.fail('GET', /\/reviews$/, { status: 200, body: [review('office-1', 'APPROVED', '2026-11-21T03:00:00Z', h), review('office-1', 'CHANGES_REQUESTED', undefined, h)] });
+    const r = await run(pr);
+    expect(r.verdict!.ok).toBe(true);
+    expect(r.verdict!.required.map((q) => [q.label, q.by])).toEqual([['党委宣传部意见', 'office-1']]);
+  });
+});
+
+describe('runOfficeApproval(): the check run\'s title', () => {
+  test('a title longer than 200 characters is cut to 200 in the check run', async () => {
+    const root = await writeFixtureRegistry();
+    const ids = Array.from({ length: 24 }, (_, i) => `unit-${String(i + 1).padStart(2, '0')}`);
+    for (const id of ids) await put(root, `units/${id}.yaml`, `id: ${id}\nname: 青川理工学院第${id.slice(5)}教学研究单位\nkind: office\nstatus: active\nheadTitle: 主任\nowners: ['@${id}-admin']\n`);
+    const big = (await loadRegistry(root, { today: '2026-11-21' })).registry;
+    await rm(root, { recursive: true, force: true });
+    const pr = pull('office-1', ids.map((id) => `content/accounts/${id}/${id}-news.mdx`));
+    const r = await runOfficeApproval(app(), repo(), { prNumber: pr.number, registry: big });
+    expect(r.ownershipProblems).toEqual([]);
+    expect(r.verdict!.title.length).toBeGreaterThan(200);
+    expect(r.verdict!.title.startsWith('还缺 25 项审核：党委宣传部意见、主办单位意见（青川理工学院第01教学研究单位）、')).toBe(true);
+    expect(fake.checkRuns.map((c) => [c.conclusion, c.title])).toEqual([['failure', r.verdict!.title.slice(0, 200)]]);
   });
 });

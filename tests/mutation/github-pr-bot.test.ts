@@ -172,3 +172,24 @@ describe('runPrBot()', () => {
     });
   });
 });
+
+describe('runPrBot(): annual reviews and unit names', () => {
+  test('an annual review file is labelled with, and reviewed by, the unit of the account it reviews', async () => {
+    const { headSha } = pull(['content/reviews/2026/jwc-wechat.yaml']);
+    const r = await runPrBot(client(), repo(), { headSha, reportText: report([]), registry });
+    expect(r.labels).toEqual({ added: ['单位:jwc', '备案:其他'], removed: [] });
+    expect(r.reviewers).toEqual({ users: ['jwc-admin'], teams: [], refused: [] });
+  });
+
+  test('a unit whose name has brackets of its own is named whole in the comment, with its owners', async () => {
+    const bracketed = { ...registry, units: registry.units.map((u) => (u.data.id === 'jwc' ? { ...u, data: { ...u.data, name: '教务处（本科生院）' } } : u)) } as Registry;
+    const { headSha, number } = pull([`content/${JWC}`]);
+    const r = await runPrBot(client(), repo(), { headSha, reportText: report([{ file: JWC, kind: 'new', tier: 2 }]), registry: bracketed });
+    expect(r.comment).toBe('created');
+    const lines = approversOf(bodyOf(number)[0]!);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('教务处（本科生院）');
+    expect(lines[0]!.endsWith('：`@jwc-admin`')).toBe(true);
+    expect(lines[1]).toBe('- 党委宣传部（归口管理部门意见）：`@qclg/xcb`');
+  });
+});
