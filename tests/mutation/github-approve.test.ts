@@ -28,20 +28,19 @@ let fake: FakeGitHub;
 let tmp: string;
 let saved: Record<string, string | undefined>;
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'approve-mut-'));
   fake = await startFakeGitHub();
 });
-afterAll(async () => {
-  await fake.stop();
-  await rm(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
+afterAll(() => fake.stop());
+// One temp folder per test, removed after it even when a run stops at its first failing test.
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), 'approve-mut-'));
   saved = Object.fromEntries(BOT_ENV.map((k) => [k, process.env[k]]));
   for (const k of BOT_ENV) delete process.env[k];
   fake.requests = [];
   fake.commitPulls = new Map();
 });
-afterEach(() => {
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
   for (const k of BOT_ENV) {
     if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
