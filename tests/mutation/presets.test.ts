@@ -240,3 +240,120 @@ describe('formatKnobValue', () => {
     expect(formatKnobValue(['x'], { changeKinds: ['rename'] })).toBe('changeKinds：账号名称');
   });
 });
+
+describe('explainPolicy', () => {
+  const PRESET = [
+    'office:',
+    '  name: 宣传部 # 第二条 “党委宣传部”',
+    '  # 说明一',
+    '  #   说明二',
+    '  unit: xcb # 第三条',
+    '    # 续',
+    '  reportEmail:',
+    '    a@b.cn',
+    '  notify: # 第四条 通知',
+    '    x: 1',
+    'document: 文件 # 第一条',
+    'tiers:',
+    '  - name: 一级 # 第五条 “一级”',
+    '    level: 1',
+    '    approvers: [单位]',
+    '  - name: 二级',
+    '    level: 2',
+    '    approvers: [单位]',
+    '  - name: 三级 # 第五条 “一级”',
+    '    level: 3',
+    '    approvers: [单位]',
+    '  - name: 四级 # 第六条',
+    '    level: 4',
+    '    approvers: [单位]',
+    'specialRules:',
+    '  - article: 第九条',
+    '    text: 甲',
+    'platforms:',
+    '  # 第八条 平台',
+    '  - 微信',
+    '  - 微博',
+    'verify: # 第十二条',
+    '  true',
+    'allowedLinkHosts: [a.cn] # 第十三条',
+    'deadlines:',
+    '  closure:',
+    '    # 第十一条 停办',
+    '    days: 7',
+    '  change: 5',
+    '',
+  ].join('\n');
+
+  const pick = (all: KnobExplained[], path: string) => all.find((k) => k.path.join('.') === path);
+
+  test('without a preset every knob shows its value, no source and no preset difference', () => {
+    const all = explainPolicy({ school: { name: '乙大学' }, verify: false, office: '宣传部', document: null });
+    expect(all.map((k) => k.path.join('.'))).toEqual(policyKnobs().map((k) => k.path.join('.')));
+    expect(all[0]).toEqual({ path: ['school', 'name'], title: '学校名称', value: '乙大学', source: '', presetValue: null });
+    expect(pick(all, 'verify')).toEqual({ path: ['verify'], title: '核验', value: '否', source: '', presetValue: null });
+    // A scalar or null where a block is expected has no fields.
+    expect(pick(all, 'office.name')!.value).toBe('（未填写）');
+    expect(pick(all, 'document.title')!.value).toBe('（未填写）');
+    expect(all.filter((k) => k.source !== '' || k.presetValue !== null)).toEqual([]);
+    expect(explainPolicy({ verify: true }, '').filter((k) => k.source !== '' || k.presetValue !== null)).toEqual([]);
+  });
+
+  test('each knob cites the comment its preset writes beside it, with a note written above the key', () => {
+    const all = explainPolicy({}, PRESET);
+    const sources = Object.fromEntries(all.filter((k) => k.source).map((k) => [k.path.join('.'), k.source]));
+    expect(sources).toEqual({
+      'office.name': '第二条 “党委宣传部”',
+      'office.unit': '第三条续\n    说明：说明一说明二',
+      'office.notify': '第四条 通知',
+      tiers: '第五条 “一级”；第六条',
+      'deadlines.closure': '第十一条 停办',
+      platforms: '第八条 平台',
+      verify: '第十二条',
+      allowedLinkHosts: '第十三条',
+    });
+  });
+
+  test('the preset value is shown where the school differs, null where it is the same', () => {
+    const effective = {
+      office: { name: '宣传部', unit: 'xxb' },
+      platforms: ['微信', '微博'],
+      verify: true,
+      deadlines: { closure: { days: 7 } },
+    };
+    const all = explainPolicy(effective, PRESET);
+    expect(pick(all, 'office.name')).toEqual({ path: ['office', 'name'], title: '归口管理部门', value: '宣传部', source: '第二条 “党委宣传部”', presetValue: null });
+    expect(pick(all, 'office.unit')).toEqual({ path: ['office', 'unit'], title: '归口管理部门单位编号', value: 'xxb', source: '第三条续\n    说明：说明一说明二', presetValue: 'xcb' });
+    expect(pick(all, 'office.reportEmail')).toEqual({ path: ['office', 'reportEmail'], title: '举报邮箱', value: '（未填写）', source: '', presetValue: 'a@b.cn' });
+    expect(pick(all, 'platforms')).toEqual({ path: ['platforms'], title: '办法列举的平台', value: '微信、微博', source: '第八条 平台', presetValue: null });
+    expect(pick(all, 'deadlines.change')).toEqual({ path: ['deadlines', 'change'], title: '变更报备期限', value: '（未填写）', source: '', presetValue: '5' });
+    expect(pick(all, 'specialRules')).toEqual({ path: ['specialRules'], title: '特别规定', value: '（未填写）', source: '', presetValue: '\n      第九条：甲' });
+    expect(pick(all, 'document.title')).toEqual({ path: ['document', 'title'], title: '办法名称', value: '（未填写）', source: '', presetValue: null });
+    expect(pick(all, 'school.name')).toEqual({ path: ['school', 'name'], title: '学校名称', value: '（未填写）', source: '', presetValue: null });
+  });
+});
+
+describe('renderExplanation', () => {
+  test('one block a knob: value, then the basis and the preset value only when there are any', () => {
+    const knobs: KnobExplained[] = [
+      { path: ['school', 'name'], title: '学校名称', value: '乙大学', source: '第二条', presetValue: '甲大学' },
+      { path: ['verify'], title: '核验', value: '是', source: '', presetValue: null },
+      { path: ['platforms'], title: '平台', value: '', source: '第八条', presetValue: '' },
+    ];
+    expect(renderExplanation('本校规则', knobs)).toBe(
+      [
+        '本校规则',
+        '',
+        '■ 学校名称（school.name）：乙大学',
+        '    依据：第二条',
+        '    ※ 本校与预设不同，预设为：甲大学',
+        '■ 核验（verify）：是',
+        '■ 平台（platforms）：',
+        '    依据：第八条',
+        '    ※ 本校与预设不同，预设为：',
+        '',
+      ].join('\n'),
+    );
+    expect(renderExplanation('空', [])).toBe('空\n\n');
+  });
+});
