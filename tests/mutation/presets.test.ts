@@ -61,6 +61,8 @@ describe('mergePolicyData', () => {
     expect(mergePolicyData(base, over)).toEqual({ a: { school: { x: 3, y: 2 }, document: { t: 1, n: 2 } } });
     // An explicit depth other than 0 merges them too.
     expect(mergePolicyData({ school: { x: 1, y: 2 } }, { school: { x: 3 } }, 1)).toEqual({ school: { x: 3, y: 2 } });
+    expect(mergePolicyData({ a: { school: { x: 1, y: 2 } } }, { a: { school: { x: 3 } } }, 1)).toEqual({ a: { school: { x: 3, y: 2 } } });
+    expect(mergePolicyData({ a: { b: { school: { x: 1, y: 2 } } } }, { a: { b: { school: { x: 3 } } } })).toEqual({ a: { b: { school: { x: 3, y: 2 } } } });
   });
 });
 
@@ -244,9 +246,9 @@ describe('formatKnobValue', () => {
 describe('explainPolicy', () => {
   const PRESET = [
     'office:',
-    '  name: 宣传部 # 第二条 “党委宣传部”',
+    '  name: 宣传部 # 第二条 “党委宣传部”   ',
     '  # 说明一',
-    '  #   说明二',
+    '  #   说明二  ',
     '  unit: xcb # 第三条',
     '    # 续',
     '  reportEmail:',
@@ -268,12 +270,16 @@ describe('explainPolicy', () => {
     '    level: 4',
     '    approvers: [单位]',
     'specialRules:',
+    '  # 第九条 特别  ',
     '  - article: 第九条',
     '    text: 甲',
     'platforms:',
     '  # 第八条 平台',
     '  - 微信',
     '  - 微博',
+    'personalAccounts:',
+    '  - a: 1 # 第十四条',
+    '  - 纯文本',
     'verify: # 第十二条',
     '  true',
     'allowedLinkHosts: [a.cn] # 第十三条',
@@ -307,6 +313,7 @@ describe('explainPolicy', () => {
       'office.unit': '第三条续\n    说明：说明一说明二',
       'office.notify': '第四条 通知',
       tiers: '第五条 “一级”；第六条',
+      specialRules: '第九条 特别',
       'deadlines.closure': '第十一条 停办',
       platforms: '第八条 平台',
       verify: '第十二条',
@@ -327,7 +334,9 @@ describe('explainPolicy', () => {
     expect(pick(all, 'office.reportEmail')).toEqual({ path: ['office', 'reportEmail'], title: '举报邮箱', value: '（未填写）', source: '', presetValue: 'a@b.cn' });
     expect(pick(all, 'platforms')).toEqual({ path: ['platforms'], title: '办法列举的平台', value: '微信、微博', source: '第八条 平台', presetValue: null });
     expect(pick(all, 'deadlines.change')).toEqual({ path: ['deadlines', 'change'], title: '变更报备期限', value: '（未填写）', source: '', presetValue: '5' });
-    expect(pick(all, 'specialRules')).toEqual({ path: ['specialRules'], title: '特别规定', value: '（未填写）', source: '', presetValue: '\n      第九条：甲' });
+    expect(pick(all, 'specialRules')).toEqual({ path: ['specialRules'], title: '特别规定', value: '（未填写）', source: '第九条 特别', presetValue: '\n      第九条：甲' });
+    // A list mixing blocks and plain items cites no item comment.
+    expect(pick(all, 'personalAccounts')).toEqual({ path: ['personalAccounts'], title: '个人账号规定', value: '（未填写）', source: '', presetValue: 'a：1、纯文本' });
     expect(pick(all, 'document.title')).toEqual({ path: ['document', 'title'], title: '办法名称', value: '（未填写）', source: '', presetValue: null });
     expect(pick(all, 'school.name')).toEqual({ path: ['school', 'name'], title: '学校名称', value: '（未填写）', source: '', presetValue: null });
   });
