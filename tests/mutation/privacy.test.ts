@@ -68,6 +68,18 @@ describe('findContactsInPublicFields', () => {
     expect(findContactsInPublicFields('unit', unit({ shortName: MOBILE, zzz: { mobile: MOBILE } }))).toEqual([{ path: ['shortName'], kind: 'mobile' }]);
     // Projected under another name (closureReason): the filing's own field closure.reason.
     expect(findContactsInPublicFields('account', account({ status: 'closed', closure: { reason: `请联系 ${MOBILE}` } }))).toEqual([{ path: ['closure', 'reason'], kind: 'mobile' }]);
+    // Inside lists the field name is the last named step of the path (text), not the first.
+    const text = `咨询 ${MOBILE}`;
+    const policy = {
+      school: { name: '甲大学', shortNames: [] },
+      office: { name: '宣传部' },
+      document: { title: '办法', published: '2024-01-01' },
+      tiers: [],
+      annualReview: { required: true, due: '12-31' },
+      specialRules: [{ article: '第九条', text }],
+      zzz: { specialRules: text, note: text },
+    };
+    expect(findContactsInPublicFields('policy', policy)).toEqual([{ path: ['specialRules', 0, 'text'], kind: 'mobile' }]);
   });
 
   test('text the projection makes up itself is reported at its projected path', () => {
@@ -113,6 +125,10 @@ describe('findContactLines', () => {
     expect(findContactLines(`[HTTPS://example.cn/${MOBILE}]`)).toEqual([]);
     expect(findContactLines(`见 https://example.cn/${MOBILE}`)).toEqual([]);
     expect(findContactLines(`https://a.cn/x ${MOBILE}`)).toEqual([{ line: 0, column: 16, kind: 'mobile' }]);
+    // A target ends at a closing bracket, parenthesis or angle bracket.
+    expect(findContactLines(`[https://a.cn/x]${MOBILE}`)).toEqual([{ line: 0, column: 17, kind: 'mobile' }]);
+    expect(findContactLines(`(https://a.cn/x)${MOBILE}`)).toEqual([{ line: 0, column: 17, kind: 'mobile' }]);
+    expect(findContactLines(`<https://a.cn/x>${MOBILE}`)).toEqual([{ line: 0, column: 17, kind: 'mobile' }]);
   });
 
   test('mailto and tel targets are contact data themselves and are found', () => {
