@@ -282,6 +282,7 @@ describe('explainPolicy', () => {
     '  - 纯文本',
     'verify: # 第十二条',
     '  true',
+    '#    ',
     'allowedLinkHosts: [a.cn] # 第十三条',
     'deadlines:',
     '  closure:',
