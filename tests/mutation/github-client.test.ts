@@ -1,9 +1,10 @@
 // The GitHub client's configuration and its failure messages: one Chinese line naming the request,
 // the status and what to do; never a stack trace, a token or a request body.
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { GitHubConfigError, clientFromEnv, createClient, describeGitHubError, parseRepo, runWithGitHub } from '../../scripts/github/client.ts';
 import { HelpRequested, UsageError } from '../../scripts/lib/cli.ts';
 import { GITHUB_ACTIONS_APP_ID, REQUIRED_CHECK, plannedRuleset } from '../../scripts/github/setup.ts';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 
 describe('parseRepo()', () => {
   test.each([
@@ -89,5 +90,117 @@ describe('plannedRuleset(): only the office approves', () => {
     // 归口管理部门审核 is satisfied only by the App's status (integration_id), never by a workflow.
     expect(checks.parameters.required_status_checks).toEqual([{ context: REQUIRED_CHECK, integration_id: GITHUB_ACTIONS_APP_ID }, { context: '归口管理部门审核', integration_id: 4242 }]);
     expect(r.bypass_actors).toEqual([{ actor_id: 4242, actor_type: 'Integration', bypass_mode: 'always' }]);
+  });
+});
+
+// ---- round 3: rate limits, retries and the warning sink against the fake GitHub ----
+
+describe('createClient(): rate limits and retries (fake GitHub)', () => {
+  let fake: FakeGitHub;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+  });
+  afterEach(() => fake.stop());
+  const repo = () => ({ owner: fake.owner, repo: fake.repo });
+  const exhausted = () => ({ status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) - 5) }, body: { message: 'API rate limit exceeded' } });
+  const getIssue = (client: ReturnType<typeof createClient>, n: number) => client.rest.issues.get({ ...repo(), issue_number: n });
+
+  test('an exhausted quota is retried at the reset with one Chinese warning per retry, and given up after `retries` retries', async () => {
+    const issue = fake.addIssue({ title: 'x', body: '' });
+    const lines: string[] = [];
+    fake.fail('GET', /\/issues\/\d+$/, exhausted(), exhausted(), exhausted());
+    const client = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1, retries: 1, warn: (m) => lines.push(m) });
+    await expect(getIssue(client, issue.number)).rejects.toMatchObject({ status: 403 });
+    expect(fake.requests).toHaveLength(2);
+    expect(lines).toEqual(['GitHub 接口调用次数已用完：GET /repos/{owner}/{repo}/issues/{issue_number}，0 秒后第 1 次重试']);
+  });
+
+  test('a secondary rate limit waits the Retry-After seconds and succeeds on the retry', async () => {
+    const issue = fake.addIssue({ title: '标题', body: '' });
+    const lines: string[] = [];
+    fake.fail('GET', /\/issues\/\d+$/, { status: 403, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } });
+    const client = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1, warn: (m) => lines.push(m) });
+    expect((await getIssue(client, issue.number)).data.title).toBe('标题');
+    expect(fake.requests).toHaveLength(2);
+    expect(lines).toEqual(['GitHub 触发了二级限流：GET /repos/{owner}/{repo}/issues/{issue_number}，2 秒后第 1 次重试']);
+  });
+
+  test('without a `warn` option the warnings go to console.warn', async () => {
+    const issue = fake.addIssue({ title: 'x', body: '' });
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      fake.fail('GET', /\/issues\/\d+$/, exhausted());
+      await getIssue(createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1 }), issue.number);
+      expect(spy.mock.calls).toEqual([['GitHub 接口调用次数已用完：GET /repos/{owner}/{repo}/issues/{issue_number}，0 秒后第 1 次重试']]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('octokit\'s own warnings and errors go to the `warn` sink as text; debug and info are dropped', () => {
+    const lines: string[] = [];
+    const client = createClient({ token: 't', warn: (m) => lines.push(m) });
+    client.log.debug('d');
+    client.log.info('i');
+    client.log.warn('注意');
+    client.log.error('出错');
+    expect(lines).toEqual(['注意', '出错']);
+  });
+
+  test('`retries: 0`: a 5xx fails at once, without a retry', async () => {
+    const issue = fake.addIssue({ title: 'x', body: '' });
+    fake.fail('GET', /\/issues\/\d+$/, { status: 502 });
+    const client = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1, retries: 0 });
+    await expect(getIssue(client, issue.number)).rejects.toMatchObject({ status: 502 });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  test('a 5xx is retried (twice here) and then succeeds', async () => {
+    const issue = fake.addIssue({ title: '标题', body: '' });
+    fake.fail('GET', /\/issues\/\d+$/, { status: 500 }, { status: 503 });
+    const client = createClient({ token: 'test-token', baseUrl: fake.url, retryBaseMs: 1, retries: 2 });
+    expect((await getIssue(client, issue.number)).data.title).toBe('标题');
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  // A mutant that drops REGISTRY_RETRY_BASE_MS waits the real 60 s here and times out.
+  test('clientFromEnv(): REGISTRY_RETRY_BASE_MS shrinks the back-off (a 60-second pause becomes 60 ms)', async () => {
+    const issue = fake.addIssue({ title: '标题', body: '' });
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      fake.fail('GET', /\/issues\/\d+$/, { status: 403, headers: { 'retry-after': '60' }, body: { message: 'You have exceeded a secondary rate limit.' } });
+      const { client } = clientFromEnv({ GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'qclg/media-registry', GITHUB_API_URL: fake.url, REGISTRY_RETRY_BASE_MS: '1' });
+      expect((await getIssue(client, issue.number)).data.title).toBe('标题');
+      expect(spy.mock.calls).toEqual([['GitHub 触发了二级限流：GET /repos/{owner}/{repo}/issues/{issue_number}，60 秒后第 1 次重试']]);
+    } finally {
+      spy.mockRestore();
+    }
+  }, 15_000);
+});
+
+describe('describeGitHubError(): odd errors', () => {
+  test.each([
+    [Object.assign(new Error('x failed'), { status: 500 }), 'GitHub 操作失败：x failed', 'a status without a request is not an HTTP failure'],
+    [Object.assign(new Error('y failed'), { request: { method: 'GET', url: '/z' } }), 'GitHub 操作失败：y failed', 'a request without a status is not an HTTP failure'],
+    [null, 'GitHub 操作失败：null', 'null'],
+    [undefined, 'GitHub 操作失败：undefined', 'undefined'],
+    [{ status: 500, request: {} }, 'GitHub 接口请求失败：  返回 500，GitHub 服务暂时不可用。请稍后在 Actions 页面重新运行该工作流。', 'a request without method and address'],
+    [
+      { status: 422, request: { method: 'GET', url: '/search/issues?q=https://mp.weixin.qq.com/s/x' } },
+      'GitHub 接口请求失败：GET /search/issues?q=https://mp.weixin.qq.com/s/x 返回 422，GitHub 拒绝了请求内容。请检查工作流的权限设置（permissions）和仓库配置。',
+      'only a leading scheme and host are removed, not an address inside the query',
+    ],
+  ])('%#: → %s (%s)', (err, line) => expect(describeGitHubError(err)).toBe(line));
+});
+
+describe('runWithGitHub(): default log', () => {
+  test('without a log function the line goes to console.error', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await runWithGitHub(async () => { throw new GitHubConfigError('缺少令牌'); })).toBe(1);
+      expect(spy.mock.calls).toEqual([['::error::配置错误：缺少令牌']]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
