@@ -34,6 +34,8 @@ describe('postNotices(): failures', () => {
     ['an errcode without a message reports empty brackets', answer(200, '{"errcode":40001}'), { sent: [], failed: ['jwc：群机器人返回 200，errcode 40001（）'] }],
     ['the robot\'s message is cut to 100 characters', answer(200, JSON.stringify({ errcode: 310000, errmsg: 'x'.repeat(150) })), { sent: [], failed: [`jwc：群机器人返回 200，errcode 310000（${'x'.repeat(100)}）`] }],
     ['a connection failure names its code', (async () => { throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }); }) as unknown as typeof fetch, { sent: [], failed: ['jwc：无法连接群机器人（ECONNREFUSED）'] }],
+    // Node's fetch rejects with TypeError('fetch failed') and puts the system error in `cause`.
+    ['Node\'s fetch failure names the code of its cause', (async () => { throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND oapi.dingtalk.com'), { code: 'ENOTFOUND' }) }); }) as unknown as typeof fetch, { sent: [], failed: ['jwc：无法连接群机器人（ENOTFOUND）'] }],
     ['a failure without a code is a network error', (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch, { sent: [], failed: ['jwc：无法连接群机器人（网络错误）'] }],
   ] as Array<[string, typeof fetch, { sent: string[]; failed: string[] }]>)('%s', async (_what, fetchImpl, out) => {
     const r = await postNotices(target, [notice('jwc')], fetchImpl);
