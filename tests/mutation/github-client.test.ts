@@ -204,3 +204,20 @@ describe('runWithGitHub(): default log', () => {
     }
   });
 });
+
+describe('describeGitHubError(): no answer at all', () => {
+  // octokit reports a request that got no answer as status 500 with fetch's error as `cause`.
+  test('REAL BUG: a refused connection is "无法连接 GitHub", not a 500 that GitHub never sent', async () => {
+    const fake = await startFakeGitHub();
+    const url = fake.url;
+    await fake.stop();
+    const client = createClient({ token: 'test-token', baseUrl: url, retryBaseMs: 1, retries: 0 });
+    const err = await client.rest.issues.get({ owner: 'qclg', repo: 'media-registry', issue_number: 1 }).catch((e: unknown) => e);
+    expect(describeGitHubError(err)).toBe('无法连接 GitHub（ECONNREFUSED）。请稍后重新运行该工作流。');
+  });
+
+  test('a 500 whose cause carries no system error stays an HTTP failure', () => {
+    const err = Object.assign(new Error('boom'), { status: 500, request: { method: 'GET', url: '/y' }, cause: new Error('inner') });
+    expect(describeGitHubError(err)).toBe('GitHub 接口请求失败：GET /y 返回 500，GitHub 服务暂时不可用。请稍后在 Actions 页面重新运行该工作流。');
+  });
+});
