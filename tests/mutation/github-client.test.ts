@@ -221,3 +221,55 @@ describe('describeGitHubError(): no answer at all', () => {
     expect(describeGitHubError(err)).toBe('GitHub 接口请求失败：GET /y 返回 500，GitHub 服务暂时不可用。请稍后在 Actions 页面重新运行该工作流。');
   });
 });
+
+describe('clientFromEnv(): the default back-off', () => {
+  // The fake clock starts when the warning is written, i.e. just before the retry is scheduled,
+  // so the first request runs on real timers and the wait before the retry is counted exactly.
+  const realSetTimeout = globalThis.setTimeout;
+  const realSleep = (ms: number) => new Promise((r) => realSetTimeout(r, ms));
+  test.each([[{}], [{ REGISTRY_RETRY_BASE_MS: '0' }], [{ REGISTRY_RETRY_BASE_MS: '一秒' }]] as Array<[Record<string, string>]>)(
+    'with %j a Retry-After of 1 s is waited in full: GitHub\'s seconds, not shrunk',
+    async (extra) => {
+      const fake = await startFakeGitHub();
+      const issue = fake.addIssue({ title: '标题', body: '' });
+      let warned = false;
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {
+        warned = true;
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      });
+      const fetchSpy = vi.spyOn(globalThis, 'fetch');
+      try {
+        fake.fail('GET', /\/issues\/\d+$/, { status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit.' } });
+        const { client } = clientFromEnv({ GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'qclg/media-registry', GITHUB_API_URL: fake.url, ...extra });
+        let settled = false;
+        const p = client.rest.issues.get({ owner: fake.owner, repo: fake.repo, issue_number: issue.number }).finally(() => {
+          settled = true;
+        });
+        for (let i = 0; i < 500 && !warned; i++) await realSleep(10);
+        expect(warned).toBe(true);
+        await realSleep(30);
+        await vi.advanceTimersByTimeAsync(999);
+        await realSleep(50);
+        expect(fetchSpy).toHaveBeenCalledTimes(1);
+        for (let i = 0; i < 20 && fetchSpy.mock.calls.length < 2; i++) {
+          await vi.advanceTimersByTimeAsync(50);
+          await realSleep(20);
+        }
+        expect(fetchSpy).toHaveBeenCalledTimes(2);
+        // Timers created while the clock is fake must run on it: keep it going until the answer.
+        for (let i = 0; i < 100 && !settled; i++) {
+          await vi.advanceTimersByTimeAsync(50);
+          await realSleep(10);
+        }
+        vi.useRealTimers();
+        expect((await p).data.title).toBe('标题');
+      } finally {
+        vi.useRealTimers();
+        warn.mockRestore();
+        fetchSpy.mockRestore();
+        await fake.stop();
+      }
+    },
+    20_000,
+  );
+});
