@@ -190,7 +190,7 @@ describe('describeGitHubError(): odd errors', () => {
       'GitHub 接口请求失败：GET /search/issues?q=https://mp.weixin.qq.com/s/x 返回 422，GitHub 拒绝了请求内容。请检查工作流的权限设置（permissions）和仓库配置。',
       'only a leading scheme and host are removed, not an address inside the query',
     ],
-  ])('%#: → %s (%s)', (err, line) => expect(describeGitHubError(err)).toBe(line));
+  ])('%#: → %s (%s)', (err, line, _why) => expect(describeGitHubError(err)).toBe(line));
 });
 
 describe('runWithGitHub(): default log', () => {
