@@ -273,3 +273,75 @@ describe('clientFromEnv(): the default back-off', () => {
     20_000,
   );
 });
+
+describe('createClient(): spacing of writes', () => {
+  // Real runs keep octokit's process-wide limiters (writes at least 1 s apart, shared by every
+  // client of the process); only a back-off unit below a second (tests) scales the spacing.
+  // Measured on a fake clock (Date included) from the moment both writes are submitted.
+  const realSetTimeout = globalThis.setTimeout;
+  const realSleep = (ms: number) => new Promise((r) => realSetTimeout(r, ms));
+  /** The fake-clock milliseconds between the two requests sent by `second` and `first` writing at once. */
+  async function gapOfTwoWrites(clients: [ReturnType<typeof createClient>, ReturnType<typeof createClient>], fake: FakeGitHub): Promise<number> {
+    const label = (c: ReturnType<typeof createClient>, name: string) => c.rest.issues.createLabel({ owner: fake.owner, repo: fake.repo, name, color: 'ededed' });
+    await label(clients[0], '预热'); // the fake compiles the operation's schemas on first use
+    const sentAt: number[] = [];
+    const realFetch = globalThis.fetch;
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation((...args: Parameters<typeof fetch>) => {
+      sentAt.push(Date.now());
+      return realFetch(...args);
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      let settled = false;
+      const both = Promise.all([label(clients[0], '甲'), label(clients[1], '乙')]).finally(() => {
+        settled = true;
+      });
+      for (let i = 0; i < 600 && !settled; i++) {
+        await vi.advanceTimersByTimeAsync(10);
+        await realSleep(5);
+      }
+      vi.useRealTimers();
+      expect(settled).toBe(true);
+      await both;
+      expect([...fake.labels.keys()]).toEqual(['预热', '甲', '乙']);
+      expect(sentAt).toHaveLength(2);
+      return sentAt[1]! - sentAt[0]!;
+    } finally {
+      vi.useRealTimers();
+      fetchSpy.mockRestore();
+    }
+  }
+
+  test('with a back-off unit of 10 s two writes are still 1 s apart (octokit\'s spacing), not 10 s', async () => {
+    const fake = await startFakeGitHub();
+    try {
+      const client = createClient({ token: 'app-token', baseUrl: fake.url, retryBaseMs: 10_000 });
+      const gap = await gapOfTwoWrites([client, client], fake);
+      expect(gap).toBeGreaterThanOrEqual(1000);
+      expect(gap).toBeLessThan(5000);
+    } finally {
+      await fake.stop();
+    }
+  }, 30_000);
+
+  test('with the default unit two clients of one process share the spacing: their writes are 1 s apart too', async () => {
+    const fake = await startFakeGitHub();
+    try {
+      const gap = await gapOfTwoWrites([createClient({ token: 'app-token', baseUrl: fake.url }), createClient({ token: 'admin-token', baseUrl: fake.url })], fake);
+      expect(gap).toBeGreaterThanOrEqual(1000);
+      expect(gap).toBeLessThan(5000);
+    } finally {
+      await fake.stop();
+    }
+  }, 30_000);
+
+  test('a back-off unit below a second scales the spacing: 1 ms a second, so writes follow at once', async () => {
+    const fake = await startFakeGitHub();
+    try {
+      const client = createClient({ token: 'app-token', baseUrl: fake.url, retryBaseMs: 1 });
+      expect(await gapOfTwoWrites([client, client], fake)).toBeLessThan(1000);
+    } finally {
+      await fake.stop();
+    }
+  }, 30_000);
+});
