@@ -97,6 +97,10 @@ const STATUS_TEXT: Record<number, string> = {
 export function describeGitHubError(err: unknown): string {
   const e = err as { status?: number; request?: { method?: string; url?: string; request?: { retryCount?: number } }; message?: string };
   if (err instanceof GitHubConfigError) return `配置错误：${err.message}`;
+  // octokit reports a request that got no answer (refused, DNS, reset) as status 500 with fetch's
+  // TypeError as `cause`, whose own cause is the system error: GitHub never answered.
+  const unanswered = (err as { cause?: { cause?: { code?: string } } })?.cause?.cause?.code;
+  if (unanswered) return `无法连接 GitHub（${unanswered}）。请稍后重新运行该工作流。`;
   if (typeof e?.status === 'number' && e.request) {
     const url = (e.request.url ?? '').replace(/^https?:\/\/[^/]+/, '').replace(/([?&](?:access_token|token)=)[^&]+/g, '$1***');
     const retried = e.request.request?.retryCount ? `（已重试 ${e.request.request.retryCount} 次）` : '';

@@ -32,7 +32,9 @@ export async function postNotices(target: RobotTarget, notices: UnitNotice[], fe
       if (res.ok && body.errcode === 0) sent.push(n.unit);
       else failed.push(`${n.unit}：群机器人返回 ${res.status}${body.errcode !== undefined ? `，errcode ${body.errcode}（${String(body.errmsg ?? '').slice(0, 100)}）` : ''}`);
     } catch (err) {
-      failed.push(`${n.unit}：无法连接群机器人（${(err as NodeJS.ErrnoException).code ?? '网络错误'}）`);
+      // Node's fetch rejects with TypeError('fetch failed'); the system error (ECONNREFUSED, ENOTFOUND…) is its cause.
+      const e = err as { code?: string; cause?: { code?: string } };
+      failed.push(`${n.unit}：无法连接群机器人（${e.code ?? e.cause?.code ?? '网络错误'}）`);
     }
   }
   return { sent, failed };
