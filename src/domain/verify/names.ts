@@ -47,10 +47,9 @@ export const EMPTY_TABLES: NameTables = { t2s: '', py: {} };
  * strokes, CJK pairs that differ by a stroke, Cyrillic and Greek letters that mimic Latin ones,
  * digits that mimic letters. Applied after lower-casing and traditional → simplified.
  */
-const LOOK_ALIKES: Record<string, string> = {
-  // Kana / Hangul / symbols that look like CJK characters. Names are NFKC-normalised before the
-  // lookup, which turns the Hangul letters ㅁ and ㅡ (U+3141, U+3161) into U+1106 and U+1173.
-  エ: '工', ェ: '工', ロ: '口', 囗: '口', '\u1106': '口', カ: '力', タ: '夕', ハ: '八', ニ: '二', ー: '一', 'ｰ': '一', '\u1173': '一',
+const LOOK_ALIKES_AS_WRITTEN: Record<string, string> = {
+  // Kana / Hangul / symbols that look like CJK characters.
+  エ: '工', ェ: '工', ロ: '口', 囗: '口', ㅁ: '口', カ: '力', タ: '夕', ハ: '八', ニ: '二', ー: '一', 'ｰ': '一', 'ㅡ': '一',
   ト: '卜', メ: '乂', チ: '千', ヒ: '匕', 〇: '口', 'ㄖ': '日', 'ㄇ': '冂', 'ㄒ': '丁', 'ㄚ': '丫', 'ㄈ': '匚',
   // CJK pairs that differ by a stroke or a dot.
   已: '己', 巳: '己', 末: '未', 士: '土', 曰: '日', 夭: '天', 戌: '戊', 戍: '戊', 入: '人', 候: '侯', 拆: '折', 壸: '壶',
@@ -61,6 +60,14 @@ const LOOK_ALIKES: Record<string, string> = {
   ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't',
   υ: 'u', χ: 'x', ω: 'w', ı: 'i',
 };
+/**
+ * The table keyed as names reach the lookup: NFKC-normalised and lower-cased (NFKC turns the
+ * Hangul letters ㅁ and ㅡ, U+3141 and U+3161, into U+1106 and U+1173, so a key written as typed
+ * would never match).
+ */
+const LOOK_ALIKES: Record<string, string> = Object.fromEntries(
+  Object.entries(LOOK_ALIKES_AS_WRITTEN).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v]),
+);
 
 /**
  * Stuffing words impostors add to look official (官方 / 官微 / 发布 …), longest first. Removed from
