@@ -6,6 +6,7 @@
 import Bottleneck from 'bottleneck';
 import { Octokit } from 'octokit';
 import { EXIT, HelpRequested, UsageError } from '../lib/cli.ts';
+import { systemErrorCode } from '../lib/system-error.ts';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
 
@@ -99,7 +100,7 @@ export function describeGitHubError(err: unknown): string {
   if (err instanceof GitHubConfigError) return `配置错误：${err.message}`;
   // octokit reports a request that got no answer (refused, DNS, reset) as status 500 with fetch's
   // TypeError as `cause`, whose own cause is the system error: GitHub never answered.
-  const unanswered = (err as { cause?: { cause?: { code?: string } } })?.cause?.cause?.code;
+  const unanswered = systemErrorCode((err as { cause?: unknown } | undefined)?.cause, 1);
   if (unanswered) return `无法连接 GitHub（${unanswered}）。请稍后重新运行该工作流。`;
   if (typeof e?.status === 'number' && e.request) {
     const url = (e.request.url ?? '').replace(/^https?:\/\/[^/]+/, '').replace(/([?&](?:access_token|token)=)[^&]+/g, '$1***');

@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { robotPayload, type UnitNotice } from '../../src/domain/notify.ts';
+import { systemErrorCode } from '../lib/system-error.ts';
 
 export interface RobotTarget {
   kind: 'wecom' | 'dingtalk';
@@ -32,9 +33,7 @@ export async function postNotices(target: RobotTarget, notices: UnitNotice[], fe
       if (res.ok && body.errcode === 0) sent.push(n.unit);
       else failed.push(`${n.unit}：群机器人返回 ${res.status}${body.errcode !== undefined ? `，errcode ${body.errcode}（${String(body.errmsg ?? '').slice(0, 100)}）` : ''}`);
     } catch (err) {
-      // Node's fetch rejects with TypeError('fetch failed'); the system error (ECONNREFUSED, ENOTFOUND…) is its cause.
-      const e = err as { code?: string; cause?: { code?: string } };
-      failed.push(`${n.unit}：无法连接群机器人（${e.code ?? e.cause?.code ?? '网络错误'}）`);
+      failed.push(`${n.unit}：无法连接群机器人（${systemErrorCode(err, 1) ?? '网络错误'}）`);
     }
   }
   return { sent, failed };
