@@ -217,7 +217,7 @@ export class FakeGitHub {
   }
   private teamJson(slug: string) {
     const t = example('pull-request').requested_teams[0];
-    return { ...t, slug, name: slug, id: hash(slug), type: 'team', parent: null };
+    return { ...t, slug, name: slug, id: hash(slug), type: 'organization', parent: null };
   }
   private pullJson(p: FakePull) {
     const ex = example('pull-request');

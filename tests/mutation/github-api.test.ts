@@ -101,6 +101,13 @@ describe('requestOwnerReviews()', () => {
     expect(fake.writes().map((w) => w.body)).toEqual([{ reviewers: ['jwc-admin'] }]);
   });
 
+  test('a PR with a requested team reads back through the fake as GitHub describes it (team type organization)', async () => {
+    const pr = fake.addPull({ author: 'a', headSha: 'b'.repeat(40) });
+    pr.requested_teams.push({ slug: 'xcb' });
+    const info = await getPullRequest(client(), repo(), pr.number);
+    expect(info.requestedTeams).toEqual(['xcb']);
+  });
+
   test('makes no call when there is nobody new', async () => {
     const pr = fake.addPull({ author: 'a', headSha: 'd'.repeat(40) });
     const info = { number: pr.number, author: 'a', requestedUsers: [], requestedTeams: [] } as unknown as Parameters<typeof requestOwnerReviews>[2];
